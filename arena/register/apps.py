@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegisterConfig(AppConfig):
+    """The register: the source of truth about units, organisations, arenas and who takes part where."""
+
+    name = "arena.register"
+    label = "register"
+    verbose_name = _("Register")

@@ -1,0 +1,204 @@
+"""The outside world and who takes part where: organisations, arenas (forums and programmes), engagements."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from arena.register.models.base import Period, Provenance, span_order_constraint
+from arena.register.models.names import NamedEntity
+
+
+def _parent_cycle_check(obj, message):
+    ancestor = obj.parent
+    while ancestor is not None:
+        if obj.pk is not None and ancestor.pk == obj.pk:
+            raise ValidationError({"parent": message})
+        ancestor = ancestor.parent
+
+
+class Organisation(NamedEntity):
+    """An organisation the directorate works with or through: international organisations and their bodies,
+    EU institutions and agencies, national partners, NGOs and foreign authorities."""
+
+    class Kind(models.TextChoices):
+        INTERNATIONAL = "international", _("Internasjonal organisasjon")
+        EU_INSTITUTION = "eu_institution", _("EU-institusjon")
+        EU_AGENCY = "eu_agency", _("EU-byrå")
+        NATIONAL_MINISTRY = "national_ministry", _("Departement")
+        NATIONAL_AGENCY = "national_agency", _("Nasjonal etat eller institusjon")
+        NATIONAL_ORGANISATION = "national_organisation", _("Nasjonal organisasjon")
+        NGO = "ngo", _("Frivillig organisasjon")
+        FOREIGN_AUTHORITY = "foreign_authority", _("Utenlandsk myndighet")
+        NETWORK = "network", _("Nettverk eller sammenslutning")
+        OTHER = "other", _("Annet")
+
+    NATIONAL_KINDS = (Kind.NATIONAL_MINISTRY, Kind.NATIONAL_AGENCY, Kind.NATIONAL_ORGANISATION)
+
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet organisasjon"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    country = models.ForeignKey(
+        "register.Country", verbose_name=_("land"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    website = models.URLField(_("nettsted"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisasjon")
+        verbose_name_plural = _("organisasjoner")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "abbreviation"],
+                condition=~Q(abbreviation=""),
+                name="register_organisation_unique_abbreviation_per_kind",
+                violation_error_message=_("En annen organisasjon av samme type har allerede denne forkortelsen."),
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                name="register_organisation_unique_name",
+                violation_error_message=_("En organisasjon med dette navnet finnes allerede."),
+            ),
+        ]
+
+    @property
+    def is_national_partner(self) -> bool:
+        return self.kind in self.NATIONAL_KINDS
+
+    def clean(self):
+        super().clean()
+        _parent_cycle_check(self, _("En organisasjon kan ikke ligge under seg selv."))
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation-detail", args=[self.pk])
+
+
+class Arena(NamedEntity, Period):
+    """Where the work happens: a governing body, committee, working or expert group, network, conference,
+    or a programme, Joint Action or project (with its period and countries)."""
+
+    class Kind(models.TextChoices):
+        GOVERNING_BODY = "governing_body", _("Styrende organ")
+        COMMITTEE = "committee", _("Komité")
+        WORKING_GROUP = "working_group", _("Arbeidsgruppe")
+        EXPERT_GROUP = "expert_group", _("Ekspertgruppe")
+        NETWORK = "network", _("Nettverk")
+        MEETING = "meeting", _("Fast møte")
+        CONFERENCE = "conference", _("Konferanse")
+        PROGRAMME = "programme", _("Program")
+        JOINT_ACTION = "joint_action", _("Joint Action")
+        PROJECT = "project", _("Prosjekt")
+        AGREEMENT = "agreement", _("Avtale eller regelverkssamarbeid")
+        REPORTING = "reporting", _("Rapportering")
+        OTHER = "other", _("Annet")
+
+    PROGRAMME_KINDS = (Kind.PROGRAMME, Kind.JOINT_ACTION, Kind.PROJECT)
+
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisasjon"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="arenas",
+        help_text=_("Organisasjonen arenaen hører inn under, om noen."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet arena eller program"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    countries = models.ManyToManyField("register.Country", verbose_name=_("land"), blank=True, related_name="arenas")
+    website = models.URLField(_("nettsted"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta(Period.Meta):
+        verbose_name = _("arena")
+        verbose_name_plural = _("arenaer")
+        ordering = ["name"]
+        constraints = [
+            *Period.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["kind", "abbreviation"],
+                condition=~Q(abbreviation=""),
+                name="register_arena_unique_abbreviation_per_kind",
+                violation_error_message=_("En annen arena av samme type har allerede denne forkortelsen."),
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                name="register_arena_unique_name",
+                violation_error_message=_("En arena med dette navnet finnes allerede."),
+            ),
+        ]
+
+    @property
+    def is_programme(self) -> bool:
+        return self.kind in self.PROGRAMME_KINDS
+
+    def clean(self):
+        super().clean()
+        _parent_cycle_check(self, _("En arena kan ikke ligge under seg selv."))
+
+    def get_absolute_url(self) -> str:
+        return reverse("arena-detail", args=[self.pk])
+
+
+class Engagement(Period, Provenance):
+    """The standing fact 'unit U takes part in arena A as R, since S': who represents the directorate where."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Deltaker")
+        LEAD = "lead", _("Leder, koordinator eller formann")
+        CONTACT_POINT = "contact_point", _("Nasjonalt kontaktpunkt, focal point eller kompetent myndighet")
+        MEMBER = "member", _("Medlem")
+        OBSERVER = "observer", _("Observatør eller bisitter")
+        BOARD_MEMBER = "board_member", _("Styremedlem")
+        BOARD_DEPUTY = "board_deputy", _("Varamedlem i styre")
+        DONOR_PROGRAMME_PARTNER = "donor_programme_partner", _("Donorprogrampartner")
+        PROJECT_PARTNER = "project_partner", _("Prosjektpartner")
+
+    unit = models.ForeignKey(
+        "register.Unit", verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="engagements"
+    )
+    arena = models.ForeignKey(Arena, verbose_name=_("arena"), on_delete=models.PROTECT, related_name="engagements")
+    role = models.CharField(_("rolle"), max_length=30, choices=Role.choices, default=Role.PARTICIPANT)
+    people = models.ManyToManyField(
+        "register.Person", verbose_name=_("personer"), blank=True, related_name="engagements"
+    )
+    areas = models.ManyToManyField(
+        "register.Area", verbose_name=_("satsningsområder og mål"), blank=True, related_name="engagements"
+    )
+    note = models.TextField(_("merknad"), blank=True)
+
+    class Meta(Period.Meta):
+        verbose_name = _("deltakelse")
+        verbose_name_plural = _("deltakelser")
+        ordering = ["unit", "arena__name", "role"]
+        constraints = [
+            *Period.Meta.constraints,
+            span_order_constraint("engagement"),
+            models.UniqueConstraint(
+                fields=["unit", "arena", "role"],
+                condition=Q(ends_on__isnull=True),
+                name="register_engagement_unique_open",
+                violation_error_message=_("Enheten har allerede en pågående deltakelse med denne rollen i arenaen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.short_name} – {self.arena.short_name} ({self.get_role_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("engagement-detail", args=[self.pk])

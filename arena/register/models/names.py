@@ -1,0 +1,109 @@
+"""Names of register entities: canonical names, abbreviations and aliases as first-class, searchable rows."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from arena.register.normalize import normalize_name
+
+
+class Alias(models.Model):
+    """One name an organisation, arena or unit is known by (Norwegian, English, abbreviation, other spelling).
+
+    The entity's own name fields are mirrored here too, so every lookup by name is one indexed query on
+    `normalized` (case- and accent-insensitive, see `normalize_name`).
+    """
+
+    class Kind(models.TextChoices):
+        NAME = "name", _("Navn (bokmål)")
+        NAME_EN = "name_en", _("Navn (engelsk)")
+        ABBREVIATION = "abbreviation", _("Forkortelse")
+        ALIAS = "alias", _("Annet navn eller skrivemåte")
+
+    name = models.CharField(_("navn"), max_length=300)
+    normalized = models.CharField(_("normalisert navn"), max_length=300, db_index=True, editable=False)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
+    organisation = models.ForeignKey(
+        "register.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    arena = models.ForeignKey("register.Arena", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+    unit = models.ForeignKey("register.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = _("navn")
+        verbose_name_plural = _("navn og forkortelser")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(organisation__isnull=False, arena__isnull=True, unit__isnull=True)
+                    | Q(organisation__isnull=True, arena__isnull=False, unit__isnull=True)
+                    | Q(organisation__isnull=True, arena__isnull=True, unit__isnull=False)
+                ),
+                name="register_alias_exactly_one_owner",
+                violation_error_message=_("Et navn må høre til nøyaktig én organisasjon, arena eller enhet."),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "normalized"],
+                condition=Q(organisation__isnull=False),
+                name="register_alias_unique_per_organisation",
+                violation_error_message=_("Organisasjonen har allerede dette navnet."),
+            ),
+            models.UniqueConstraint(
+                fields=["arena", "normalized"],
+                condition=Q(arena__isnull=False),
+                name="register_alias_unique_per_arena",
+                violation_error_message=_("Arenaen har allerede dette navnet."),
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "normalized"],
+                condition=Q(unit__isnull=False),
+                name="register_alias_unique_per_unit",
+                violation_error_message=_("Enheten har allerede dette navnet."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def owner(self):
+        return self.organisation or self.arena or self.unit
+
+
+class NamedEntity(models.Model):
+    """Abstract base for register entities known by names: keeps their Alias rows in step with name fields."""
+
+    name = models.CharField(_("navn"), max_length=300)
+    name_en = models.CharField(_("engelsk navn"), max_length=300, blank=True)
+    abbreviation = models.CharField(_("forkortelse"), max_length=40, blank=True)
+    key = models.SlugField(
+        _("referansenøkkel"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Fast nøkkel for referansedata og import; endres ikke når navnet endres."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        if self.abbreviation and self.abbreviation.casefold() not in self.name.casefold():
+            return f"{self.name} ({self.abbreviation})"
+        return self.name
+
+    @property
+    def short_name(self) -> str:
+        return self.abbreviation or self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from arena.register.names import sync_names
+
+        sync_names(self)

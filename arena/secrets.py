@@ -1,0 +1,17 @@
+"""A per-installation secret key kept in the data directory when none is given in the environment."""
+
+import secrets
+from pathlib import Path
+
+
+def secret_key_file(path: Path) -> str:
+    """Return the key stored at `path`, creating it (readable by the owner only) on first use."""
+    if path.exists():
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key, encoding="ascii")
+    path.chmod(0o600)
+    return key
