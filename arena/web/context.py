@@ -1,7 +1,28 @@
 """Template context shared by every page."""
 
 from django.conf import settings
+from django.urls import NoReverseMatch, resolve, reverse
+
+# First part of a URL name -> the navigation entry it belongs to ("unit-detail" -> "unit").
+_SECTIONS = {"home", "unit", "organisation", "arena", "engagement", "activity"}
+
+
+def _language_switch_is_public() -> bool:
+    """True if Django's set_language view is reachable without signing in (exempt from
+    LoginRequiredMiddleware); only then is the language switch offered on the sign-in page."""
+    try:
+        view = resolve(reverse("set_language")).func
+    except NoReverseMatch:
+        return False
+    return getattr(view, "login_required", True) is False
 
 
 def arena(request):
-    return {"organisation_name": settings.ORGANISATION_NAME}
+    match = getattr(request, "resolver_match", None)
+    url_name = (match.url_name or "") if match else ""
+    section = url_name.split("-", 1)[0]
+    return {
+        "organisation_name": settings.ORGANISATION_NAME,
+        "nav_section": section if section in _SECTIONS else "",
+        "language_switch_public": _language_switch_is_public(),
+    }

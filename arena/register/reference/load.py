@@ -1,0 +1,166 @@
+"""Loading the reference data shipped with Arena: countries, the gazetteer of organisations and arenas,
+strategy frameworks and guiding documents.
+
+Idempotent and conservative: entries are found by their stable key (or natural key) and created when missing;
+existing rows are never overwritten, so a coordinator's later corrections survive a reload.
+"""
+
+import datetime
+import gettext
+
+import pycountry
+from django.db import transaction
+
+from arena.register.models import Arena, Area, Country, Framework, GuidingDocument, Organisation
+from arena.register.names import add_aliases
+from arena.register.reference.arenas import ARENAS
+from arena.register.reference.documents import GUIDING_DOCUMENTS
+from arena.register.reference.frameworks import FRAMEWORKS
+from arena.register.reference.organisations import ORGANISATIONS
+
+# Everyday Norwegian names where the ISO list's formal name reads oddly in running text.
+_NB_SHORT_NAMES = {
+    "RU": "Russland",
+    "MD": "Moldova",
+    "GB": "Storbritannia",
+    "US": "USA",
+    "CZ": "Tsjekkia",
+    "KR": "Sør-Korea",
+    "KP": "Nord-Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "TZ": "Tanzania",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+}
+
+
+def load_countries() -> int:
+    """Create every ISO 3166-1 country that is missing, with bokmål names from pycountry's translations."""
+    nb = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb_NO"], fallback=True)
+    existing = set(Country.objects.values_list("code", flat=True))
+    new = []
+    for c in pycountry.countries:
+        if c.alpha_2 in existing:
+            continue
+        name_en = getattr(c, "common_name", None) or c.name
+        name_nb = _NB_SHORT_NAMES.get(c.alpha_2) or nb.gettext(c.name)
+        new.append(Country(code=c.alpha_2, code3=c.alpha_3, name=name_nb, name_en=name_en))
+    Country.objects.bulk_create(new)
+    return len(new)
+
+
+def _year_start(year):
+    return datetime.date(year, 1, 1) if year else None
+
+
+def _year_end(year):
+    return datetime.date(year, 12, 31) if year else None
+
+
+def load_organisations() -> int:
+    created = 0
+    by_key = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
+    countries = {c.code: c for c in Country.objects.all()}
+    for entry in ORGANISATIONS:
+        if entry.key in by_key:
+            continue
+        org = Organisation.objects.create(
+            key=entry.key,
+            name=entry.name,
+            name_en=entry.name_en,
+            abbreviation=entry.abbreviation,
+            kind=entry.kind,
+            parent=by_key[entry.parent] if entry.parent else None,
+            country=countries.get(entry.country) if entry.country else None,
+        )
+        add_aliases(org, entry.aliases)
+        by_key[entry.key] = org
+        created += 1
+    return created
+
+
+def load_arenas() -> int:
+    created = 0
+    orgs = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
+    by_key = {a.key: a for a in Arena.objects.filter(key__isnull=False)}
+    countries = {c.code: c for c in Country.objects.all()}
+    for entry in ARENAS:
+        if entry.key in by_key:
+            continue
+        arena = Arena.objects.create(
+            key=entry.key,
+            name=entry.name,
+            name_en=entry.name_en,
+            abbreviation=entry.abbreviation,
+            kind=entry.kind,
+            organisation=orgs[entry.organisation] if entry.organisation else None,
+            parent=by_key[entry.parent] if entry.parent else None,
+            starts_on=_year_start(entry.start),
+            ends_on=_year_end(entry.end),
+        )
+        arena.countries.set([countries[code] for code in entry.countries])
+        add_aliases(arena, entry.aliases)
+        by_key[entry.key] = arena
+        created += 1
+    return created
+
+
+def load_frameworks() -> int:
+    created = 0
+    orgs = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
+    for fw in FRAMEWORKS:
+        framework, made = Framework.objects.get_or_create(
+            code=fw.code,
+            defaults={
+                "name": fw.name,
+                "name_en": fw.name_en,
+                "owner": orgs.get(fw.owner),
+                "starts_year": fw.starts_year,
+                "ends_year": fw.ends_year,
+            },
+        )
+        created += made
+        for number, (code, name, name_en) in enumerate(fw.areas, start=1):
+            _, made = Area.objects.get_or_create(
+                framework=framework, code=code, defaults={"number": number, "name": name, "name_en": name_en}
+            )
+            created += made
+    return created
+
+
+def load_guiding_documents() -> int:
+    created = 0
+    orgs = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
+    countries = {c.code: c for c in Country.objects.all()}
+    for doc in GUIDING_DOCUMENTS:
+        obj, made = GuidingDocument.objects.get_or_create(
+            title=doc.title,
+            reference=doc.reference,
+            defaults={
+                "kind": doc.kind,
+                "category": doc.category,
+                "issued_by": orgs.get(doc.issued_by) if doc.issued_by else None,
+                "year": doc.year,
+                "url": doc.url,
+            },
+        )
+        if made:
+            obj.countries.set([countries[c] for c in doc.countries])
+            created += 1
+    return created
+
+
+@transaction.atomic
+def load_reference() -> dict[str, int]:
+    """Load all reference data in one transaction; returns how many rows of each part were created."""
+    return {
+        "countries": load_countries(),
+        "organisations": load_organisations(),
+        "arenas": load_arenas(),
+        "frameworks_and_areas": load_frameworks(),
+        "guiding_documents": load_guiding_documents(),
+    }
