@@ -15,6 +15,12 @@ class Fw(NamedTuple):
 
 HOD_STRATEGY = "hod-2021-2025"
 SDG = "sdg"
+TAG_PREFIX = {HOD_STRATEGY: "hod", SDG: "sdg"}
+
+
+def area_tag(area) -> str:
+    """The short tag data files use for an area: "hod:digital-helse", "sdg:3"."""
+    return f"{TAG_PREFIX.get(area.framework.code, area.framework.code)}:{area.code}"
 
 FRAMEWORKS: list[Fw] = [
     Fw(
