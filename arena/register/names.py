@@ -10,7 +10,11 @@ from arena.register.models import Alias, Arena, Organisation, Unit
 from arena.register.normalize import normalize_name
 
 _OWNER_FIELD = {Organisation: "organisation", Arena: "arena", Unit: "unit"}
-_MIRRORED = (("name", Alias.Kind.NAME), ("name_en", Alias.Kind.NAME_EN), ("abbreviation", Alias.Kind.ABBREVIATION))
+_MIRRORED = (
+    ("name", Alias.Kind.NAME),
+    ("name_en", Alias.Kind.NAME_EN),
+    ("abbreviation", Alias.Kind.ABBREVIATION),
+)
 
 
 def sync_names(entity) -> None:
@@ -41,13 +45,18 @@ def add_aliases(entity, names) -> None:
     field = _OWNER_FIELD[type(entity)]
     for value in names:
         value = value.strip()
-        if value and not Alias.objects.filter(**{field: entity, "normalized": normalize_name(value)}).exists():
+        if (
+            value
+            and not Alias.objects.filter(**{field: entity, "normalized": normalize_name(value)}).exists()
+        ):
             Alias.objects.create(name=value, kind=Alias.Kind.ALIAS, **{field: entity})
 
 
 def _by_name(model, name: str) -> QuerySet:
     field = _OWNER_FIELD[model]
-    return model.objects.filter(pk__in=Alias.objects.filter(normalized=normalize_name(name)).values(field)).distinct()
+    return model.objects.filter(
+        pk__in=Alias.objects.filter(normalized=normalize_name(name)).values(field)
+    ).distinct()
 
 
 def find_organisations(name: str) -> QuerySet:

@@ -6,7 +6,17 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
+from arena.register.models import (
+    Activity,
+    Alias,
+    Arena,
+    Engagement,
+    Organisation,
+    Outlook,
+    Person,
+    Unit,
+    UnitRole,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +58,13 @@ def test_period_may_be_open_or_a_single_day(unit, arena):
 
 def test_arena_and_unit_role_periods_are_checked_too(unit):
     start, end = datetime.date(2021, 1, 1), datetime.date(2020, 1, 1)
-    _violates(lambda: Arena.objects.create(name="Baklengs", kind=Arena.Kind.PROJECT, starts_on=start, ends_on=end))
+    _violates(
+        lambda: Arena.objects.create(name="Baklengs", kind=Arena.Kind.PROJECT, starts_on=start, ends_on=end)
+    )
     person = Person.objects.create(given_name="Test", family_name="Person")
-    _violates(lambda: UnitRole.objects.create(person=person, unit=unit, role="member", starts_on=start, ends_on=end))
+    _violates(
+        lambda: UnitRole.objects.create(person=person, unit=unit, role="member", starts_on=start, ends_on=end)
+    )
 
 
 def test_engagement_cannot_point_to_missing_unit_or_arena(unit, arena):

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def coe():
     org = Organisation.objects.create(
-        name="Europarådet", name_en="Council of Europe", abbreviation="CoE", kind=Organisation.Kind.INTERNATIONAL
+        name="Europarådet",
+        name_en="Council of Europe",
+        abbreviation="CoE",
+        kind=Organisation.Kind.INTERNATIONAL,
     )
     add_aliases(org, ["Conseil de l’Europe"])
     return org
@@ -20,8 +23,17 @@ def coe():
 
 @pytest.mark.parametrize(
     "query",
-    ["Europarådet", "EUROPARÅDET", "europarådet", "Council of Europe", "council  of europe ", "COE", "coe",
-     "Conseil de l'Europe", "conseil de l’europe"],
+    [
+        "Europarådet",
+        "EUROPARÅDET",
+        "europarådet",
+        "Council of Europe",
+        "council  of europe ",
+        "COE",
+        "coe",
+        "Conseil de l'Europe",
+        "conseil de l’europe",
+    ],
 )
 def test_organisation_found_by_any_name_case_insensitive(coe, query):
     assert list(find_organisations(query)) == [coe]
@@ -57,7 +69,9 @@ def test_shared_abbreviation_returns_every_owner():
 
 
 def test_units_found_by_inflected_alias():
-    kf = Unit.objects.create(name="Divisjon for kvalitet og forløp", abbreviation="KF", kind=Unit.Kind.DIVISION)
+    kf = Unit.objects.create(
+        name="Divisjon for kvalitet og forløp", abbreviation="KF", kind=Unit.Kind.DIVISION
+    )
     add_aliases(kf, ["KF-divisjonen"])
     assert list(find_units("kf-divisjonen")) == [kf]
     assert list(find_units("DIVISJON FOR KVALITET OG FORLØP")) == [kf]

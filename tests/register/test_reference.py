@@ -4,7 +4,7 @@ annual reports use."""
 import pycountry
 import pytest
 
-from arena.register.models import Arena, Area, Country, Framework, GuidingDocument, Organisation
+from arena.register.models import Area, Arena, Country, Framework, GuidingDocument, Organisation
 from arena.register.names import find_arenas, find_organisations
 from arena.register.reference.arenas import ARENAS
 from arena.register.reference.frameworks import FRAMEWORKS, HOD_STRATEGY, SDG
@@ -20,7 +20,9 @@ def test_keys_are_unique_and_parents_come_first():
         seen = set()
         for entry in entries:
             assert entry.key not in seen, f"duplicate key {entry.key}"
-            assert entry.parent is None or entry.parent in seen, f"{entry.key}: parent {entry.parent} not before it"
+            assert entry.parent is None or entry.parent in seen, (
+                f"{entry.key}: parent {entry.parent} not before it"
+            )
             seen.add(entry.key)
 
 
@@ -84,7 +86,10 @@ class TestLoadedReference:
         assert Arena.objects.get(key="ja-terror").parent.key == "eu-health-programme"
         assert Arena.objects.get(key="ja-terror").organisation.key == "ec"
         assert set(Arena.objects.get(key="eea-grants").countries.values_list("code", flat=True)) == {
-            "EE", "SK", "PL", "RO"
+            "EE",
+            "SK",
+            "PL",
+            "RO",
         }
 
     def test_countries_have_norwegian_and_english_names(self):
@@ -96,20 +101,41 @@ class TestLoadedReference:
     def test_framework_areas_are_named_in_both_languages(self):
         hod = Framework.objects.get(code=HOD_STRATEGY)
         assert list(hod.areas.values_list("name", flat=True)) == [
-            "Universell helsedekning", "Helsesikkerhet og -beredskap", "Ikke-smittsomme sykdommer",
-            "Digital helse", "Grønn helse", "Forskning og innovasjon",
+            "Universell helsedekning",
+            "Helsesikkerhet og -beredskap",
+            "Ikke-smittsomme sykdommer",
+            "Digital helse",
+            "Grønn helse",
+            "Forskning og innovasjon",
         ]
         assert not Area.objects.filter(name_en="").exists()
 
     @pytest.mark.parametrize(
         "surface, key",
         [
-            ("Verdens helseorganisasjon", "who"), ("WHO", "who"), ("WHO EURO", "who-euro"), ("EU", "eu"),
-            ("Den europeiske union", "eu"), ("EU-kommisjonen", "ec"), ("OECD", "oecd"), ("FN", "un"),
-            ("Europarådet", "coe"), ("Nordisk ministerråd", "ncm"), ("ILO", "ilo"), ("FAO", "fao"),
-            ("HOD", "hod"), ("Utenriksdepartementet", "ud"), ("FHI", "fhi"), ("Norad", "norad"), ("DSB", "dsb"),
-            ("Statistisk sentralbyrå", "ssb"), ("KS", "ks"), ("Kommunenes sentralforbund", "ks"),
-            ("ECDC", "ecdc"), ("NKVTS", "nkvts"), ("Forskningsrådet", "forskningsradet"),
+            ("Verdens helseorganisasjon", "who"),
+            ("WHO", "who"),
+            ("WHO EURO", "who-euro"),
+            ("EU", "eu"),
+            ("Den europeiske union", "eu"),
+            ("EU-kommisjonen", "ec"),
+            ("OECD", "oecd"),
+            ("FN", "un"),
+            ("Europarådet", "coe"),
+            ("Nordisk ministerråd", "ncm"),
+            ("ILO", "ilo"),
+            ("FAO", "fao"),
+            ("HOD", "hod"),
+            ("Utenriksdepartementet", "ud"),
+            ("FHI", "fhi"),
+            ("Norad", "norad"),
+            ("DSB", "dsb"),
+            ("Statistisk sentralbyrå", "ssb"),
+            ("KS", "ks"),
+            ("Kommunenes sentralforbund", "ks"),
+            ("ECDC", "ecdc"),
+            ("NKVTS", "nkvts"),
+            ("Forskningsrådet", "forskningsradet"),
         ],
     )
     def test_organisations_named_in_the_reports_are_found(self, surface, key):
@@ -118,18 +144,46 @@ class TestLoadedReference:
     @pytest.mark.parametrize(
         "surface, key",
         [
-            ("helseforsamlingen", "wha"), ("Verdens helseforsamling", "wha"), ("regionalkomiteen", "who-euro-rc"),
-            ("Health Security Committee", "hsc"), ("ENMCA", "enmca"), ("NGH", "ngh"), ("NOMESKO", "nomesko"),
-            ("NOSOSKO", "nososko"), ("WGEMA", "wgema"), ("ESAN", "esan"), ("HSPA", "hspa"), ("HCQI", "hcqi"),
-            ("DH-BIO", "dh-bio"), ("CND", "cnd"), ("FNs narkotikakommisjon", "cnd"), ("JAMRAI", "ja-jamrai"),
-            ("SHARP Joint Action", "ja-sharp"), ("Joint Action TERROR", "ja-terror"), ("InfAct", "ja-infact"),
-            ("TEHDaS", "ja-tehdas"), ("iPAAC", "ja-ipaac"), ("NFP4Health", "ja-nfp4health"),
-            ("EU4Health", "eu4health"), ("RescEU", "resceu"), ("EØS-midlene", "eea-grants"),
-            ("Svalbard-gruppen", "svalbard-group"), ("Svalbardgruppen", "svalbard-group"), ("NKMT", "nkmt"),
-            ("CCNFSDU", "ccnfsdu"), ("CAPSCA", "capsca"), ("PHIRI", "phiri"), ("CD-P-TO", "cd-p-to"),
-            ("Pompidou-gruppen", "pompidou"), ("M-POHL-konsortiet", "m-pohl"), ("HLS-19", "hls-19"),
-            ("NNR2022", "nnr2022"), ("European Reference Network", "ern"), ("Nordisk legemiddelforum",
-            "nordic-pharma-forum"), ("Joint Procurement Agreements", "jpa"), ("IMI", "imi"),
+            ("helseforsamlingen", "wha"),
+            ("Verdens helseforsamling", "wha"),
+            ("regionalkomiteen", "who-euro-rc"),
+            ("Health Security Committee", "hsc"),
+            ("ENMCA", "enmca"),
+            ("NGH", "ngh"),
+            ("NOMESKO", "nomesko"),
+            ("NOSOSKO", "nososko"),
+            ("WGEMA", "wgema"),
+            ("ESAN", "esan"),
+            ("HSPA", "hspa"),
+            ("HCQI", "hcqi"),
+            ("DH-BIO", "dh-bio"),
+            ("CND", "cnd"),
+            ("FNs narkotikakommisjon", "cnd"),
+            ("JAMRAI", "ja-jamrai"),
+            ("SHARP Joint Action", "ja-sharp"),
+            ("Joint Action TERROR", "ja-terror"),
+            ("InfAct", "ja-infact"),
+            ("TEHDaS", "ja-tehdas"),
+            ("iPAAC", "ja-ipaac"),
+            ("NFP4Health", "ja-nfp4health"),
+            ("EU4Health", "eu4health"),
+            ("RescEU", "resceu"),
+            ("EØS-midlene", "eea-grants"),
+            ("Svalbard-gruppen", "svalbard-group"),
+            ("Svalbardgruppen", "svalbard-group"),
+            ("NKMT", "nkmt"),
+            ("CCNFSDU", "ccnfsdu"),
+            ("CAPSCA", "capsca"),
+            ("PHIRI", "phiri"),
+            ("CD-P-TO", "cd-p-to"),
+            ("Pompidou-gruppen", "pompidou"),
+            ("M-POHL-konsortiet", "m-pohl"),
+            ("HLS-19", "hls-19"),
+            ("NNR2022", "nnr2022"),
+            ("European Reference Network", "ern"),
+            ("Nordisk legemiddelforum", "nordic-pharma-forum"),
+            ("Joint Procurement Agreements", "jpa"),
+            ("IMI", "imi"),
         ],
     )
     def test_arenas_named_in_the_reports_are_found(self, surface, key):

@@ -15,8 +15,8 @@ from arena.register.demo.records import REPORT_2019, REPORT_2020
 from arena.register.demo.units import PEOPLE, UNITS
 from arena.register.models import (
     Activity,
-    Arena,
     Area,
+    Arena,
     Country,
     Engagement,
     Organisation,
@@ -93,8 +93,12 @@ def _people(keys: _Keys) -> None:
                 user = User.objects.filter(username=username).first()
                 if user is None:
                     user = User.objects.create_user(
-                        username, password=DEMO_PASSWORD, first_name=rec.given_name, last_name=rec.family_name,
-                        is_staff=superuser, is_superuser=superuser,
+                        username,
+                        password=DEMO_PASSWORD,
+                        first_name=rec.given_name,
+                        last_name=rec.family_name,
+                        is_staff=superuser,
+                        is_superuser=superuser,
                     )
                 person.user = user
                 person.save(update_fields=["user"])

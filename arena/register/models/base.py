@@ -15,7 +15,9 @@ class Period(models.Model):
         abstract = True
         constraints = [
             models.CheckConstraint(
-                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
                 name="%(app_label)s_%(class)s_period_order",
                 violation_error_message=_("Sluttdatoen kan ikke være før startdatoen."),
             ),
@@ -70,7 +72,9 @@ class SourceDocument(models.Model):
             models.UniqueConstraint(
                 fields=["title", "year"],
                 name="register_sourcedocument_unique_title_year",
-                violation_error_message=_("Et kildedokument med denne tittelen og dette året finnes allerede."),
+                violation_error_message=_(
+                    "Et kildedokument med denne tittelen og dette året finnes allerede."
+                ),
             ),
         ]
 
@@ -105,7 +109,9 @@ class Provenance(models.Model):
 def span_order_constraint(model_name: str) -> models.CheckConstraint:
     """Named check that a provenance span does not end before it starts."""
     return models.CheckConstraint(
-        condition=Q(source_start__isnull=True) | Q(source_end__isnull=True) | Q(source_end__gte=F("source_start")),
+        condition=Q(source_start__isnull=True)
+        | Q(source_end__isnull=True)
+        | Q(source_end__gte=F("source_start")),
         name=f"register_{model_name}_source_span_order",
         violation_error_message=_("Kildespennet kan ikke slutte før det begynner."),
     )

@@ -60,7 +60,9 @@ class Organisation(NamedEntity):
                 fields=["kind", "abbreviation"],
                 condition=~Q(abbreviation=""),
                 name="register_organisation_unique_abbreviation_per_kind",
-                violation_error_message=_("En annen organisasjon av samme type har allerede denne forkortelsen."),
+                violation_error_message=_(
+                    "En annen organisasjon av samme type har allerede denne forkortelsen."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["name"],
@@ -120,7 +122,9 @@ class Arena(NamedEntity, Period):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    countries = models.ManyToManyField("register.Country", verbose_name=_("land"), blank=True, related_name="arenas")
+    countries = models.ManyToManyField(
+        "register.Country", verbose_name=_("land"), blank=True, related_name="arenas"
+    )
     website = models.URLField(_("nettsted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
 
@@ -172,7 +176,9 @@ class Engagement(Period, Provenance):
     unit = models.ForeignKey(
         "register.Unit", verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="engagements"
     )
-    arena = models.ForeignKey(Arena, verbose_name=_("arena"), on_delete=models.PROTECT, related_name="engagements")
+    arena = models.ForeignKey(
+        Arena, verbose_name=_("arena"), on_delete=models.PROTECT, related_name="engagements"
+    )
     role = models.CharField(_("rolle"), max_length=30, choices=Role.choices, default=Role.PARTICIPANT)
     people = models.ManyToManyField(
         "register.Person", verbose_name=_("personer"), blank=True, related_name="engagements"
@@ -193,7 +199,9 @@ class Engagement(Period, Provenance):
                 fields=["unit", "arena", "role"],
                 condition=Q(ends_on__isnull=True),
                 name="register_engagement_unique_open",
-                violation_error_message=_("Enheten har allerede en pågående deltakelse med denne rollen i arenaen."),
+                violation_error_message=_(
+                    "Enheten har allerede en pågående deltakelse med denne rollen i arenaen."
+                ),
             ),
         ]
 

@@ -26,8 +26,12 @@ class Alias(models.Model):
     organisation = models.ForeignKey(
         "register.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
     )
-    arena = models.ForeignKey("register.Arena", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
-    unit = models.ForeignKey("register.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+    arena = models.ForeignKey(
+        "register.Arena", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    unit = models.ForeignKey(
+        "register.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
 
     class Meta:
         verbose_name = _("navn")
@@ -98,12 +102,12 @@ class NamedEntity(models.Model):
             return f"{self.name} ({self.abbreviation})"
         return self.name
 
-    @property
-    def short_name(self) -> str:
-        return self.abbreviation or self.name
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         from arena.register.names import sync_names
 
         sync_names(self)
+
+    @property
+    def short_name(self) -> str:
+        return self.abbreviation or self.name

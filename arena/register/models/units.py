@@ -113,7 +113,9 @@ class UnitRole(Period):
         LEADER = "leader", _("Leder")
         MEMBER = "member", _("Medarbeider")
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="unit_roles")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="unit_roles"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("rolle"), max_length=30, choices=Role.choices)
 

@@ -28,7 +28,9 @@ class Framework(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(starts_year__isnull=True) | Q(ends_year__isnull=True) | Q(ends_year__gte=models.F("starts_year")),
+                condition=Q(starts_year__isnull=True)
+                | Q(ends_year__isnull=True)
+                | Q(ends_year__gte=models.F("starts_year")),
                 name="register_framework_period_order",
                 violation_error_message=_("Sluttåret kan ikke være før startåret."),
             ),
@@ -41,7 +43,9 @@ class Framework(models.Model):
 class Area(models.Model):
     """One priority area or goal of a framework (e.g. 'digital helse', SDG 3)."""
 
-    framework = models.ForeignKey(Framework, verbose_name=_("rammeverk"), on_delete=models.CASCADE, related_name="areas")
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("rammeverk"), on_delete=models.CASCADE, related_name="areas"
+    )
     code = models.SlugField(_("kode"), max_length=50)
     number = models.PositiveSmallIntegerField(_("nummer"))
     name = models.CharField(_("navn"), max_length=300)
@@ -87,7 +91,9 @@ class Activity(Provenance):
     title = models.CharField(_("tittel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.PARTICIPATION)
-    units = models.ManyToManyField("register.Unit", verbose_name=_("ansvarlige enheter"), related_name="activities")
+    units = models.ManyToManyField(
+        "register.Unit", verbose_name=_("ansvarlige enheter"), related_name="activities"
+    )
     arenas = models.ManyToManyField(
         "register.Arena", verbose_name=_("arenaer"), blank=True, related_name="activities"
     )
@@ -97,7 +103,9 @@ class Activity(Provenance):
     countries = models.ManyToManyField(
         "register.Country", verbose_name=_("land"), blank=True, related_name="activities"
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("satsningsområder og mål"), blank=True, related_name="activities")
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("satsningsområder og mål"), blank=True, related_name="activities"
+    )
     main_area = models.ForeignKey(
         Area,
         verbose_name=_("hovedområde"),
@@ -131,11 +139,17 @@ class Activity(Provenance):
 class Outlook(models.Model):
     """A unit's view, given in a year, of what will matter internationally in the coming years."""
 
-    unit = models.ForeignKey("register.Unit", verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="outlooks")
+    unit = models.ForeignKey(
+        "register.Unit", verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="outlooks"
+    )
     year = models.PositiveSmallIntegerField(_("år"))
     text = models.TextField(_("hva blir viktig fremover"))
-    areas = models.ManyToManyField(Area, verbose_name=_("satsningsområder og mål"), blank=True, related_name="outlooks")
-    arenas = models.ManyToManyField("register.Arena", verbose_name=_("arenaer"), blank=True, related_name="outlooks")
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("satsningsområder og mål"), blank=True, related_name="outlooks"
+    )
+    arenas = models.ManyToManyField(
+        "register.Arena", verbose_name=_("arenaer"), blank=True, related_name="outlooks"
+    )
 
     class Meta:
         verbose_name = _("utsyn")
@@ -182,7 +196,9 @@ class GuidingDocument(models.Model):
     title = models.CharField(_("tittel"), max_length=300)
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
     category = models.CharField(_("kategori"), max_length=30, choices=Category.choices)
-    reference = models.CharField(_("referanse"), max_length=100, blank=True, help_text=_("F.eks. «Meld. St. 36 (2016–2017)»."))
+    reference = models.CharField(
+        _("referanse"), max_length=100, blank=True, help_text=_("F.eks. «Meld. St. 36 (2016–2017)».")
+    )
     issued_by = models.ForeignKey(
         "register.Organisation", verbose_name=_("utgitt av"), null=True, blank=True, on_delete=models.PROTECT
     )

@@ -22,6 +22,7 @@ def area_tag(area) -> str:
     """The short tag data files use for an area: "hod:digital-helse", "sdg:3"."""
     return f"{TAG_PREFIX.get(area.framework.code, area.framework.code)}:{area.code}"
 
+
 FRAMEWORKS: list[Fw] = [
     Fw(
         HOD_STRATEGY,
@@ -62,7 +63,11 @@ FRAMEWORKS: list[Fw] = [
             ("13", "Stoppe klimaendringene", "Climate action"),
             ("14", "Livet i havet", "Life below water"),
             ("15", "Livet på land", "Life on land"),
-            ("16", "Fred, rettferdighet og velfungerende institusjoner", "Peace, justice and strong institutions"),
+            (
+                "16",
+                "Fred, rettferdighet og velfungerende institusjoner",
+                "Peace, justice and strong institutions",
+            ),
             ("17", "Samarbeid for å nå målene", "Partnerships for the goals"),
         ),
     ),

@@ -11,7 +11,7 @@ import gettext
 import pycountry
 from django.db import transaction
 
-from arena.register.models import Arena, Area, Country, Framework, GuidingDocument, Organisation
+from arena.register.models import Area, Arena, Country, Framework, GuidingDocument, Organisation
 from arena.register.names import add_aliases
 from arena.register.reference.arenas import ARENAS
 from arena.register.reference.documents import GUIDING_DOCUMENTS
