@@ -1,9 +1,9 @@
 """Arena's command line: `python -m arena COMMAND`.
 
-  serve [ADDR:PORT] [--demo]   migrate, load reference data (and the demo register once), then serve
-  load-reference               load the reference data shipped with Arena (idempotent)
-  load-demo                    load the demo register (idempotent)
-  any other Django management command, e.g. `python -m arena createsuperuser`
+serve [ADDR:PORT] [--demo]   migrate, load reference data (and the demo register once), then serve
+load-reference               load the reference data shipped with Arena (idempotent)
+load-demo                    load the demo register (idempotent)
+any other Django management command, e.g. `python -m arena createsuperuser`
 """
 
 import os

@@ -1,3 +1,19 @@
+"""The register's read-only pages; paths are Norwegian, URL names English."""
+
 from django.urls import path
 
-urlpatterns = []
+from arena.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("enheter/", views.unit_list, name="unit-list"),
+    path("enheter/<int:pk>/", views.unit_detail, name="unit-detail"),
+    path("organisasjoner/", views.organisation_list, name="organisation-list"),
+    path("organisasjoner/<int:pk>/", views.organisation_detail, name="organisation-detail"),
+    path("arenaer/", views.arena_list, name="arena-list"),
+    path("arenaer/<int:pk>/", views.arena_detail, name="arena-detail"),
+    path("deltakelser/", views.engagement_list, name="engagement-list"),
+    path("deltakelser/<int:pk>/", views.engagement_detail, name="engagement-detail"),
+    path("aktiviteter/", views.activity_list, name="activity-list"),
+    path("aktiviteter/<int:pk>/", views.activity_detail, name="activity-detail"),
+]

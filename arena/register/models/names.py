@@ -1,6 +1,6 @@
 """Names of register entities: canonical names, abbreviations and aliases as first-class, searchable rows."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -103,10 +103,11 @@ class NamedEntity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         from arena.register.names import sync_names
 
-        sync_names(self)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            sync_names(self)
 
     @property
     def short_name(self) -> str:

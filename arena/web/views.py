@@ -1,0 +1,204 @@
+"""Read-only pages of the register: the home page, and a list and a detail page for units, organisations,
+arenas, engagements and activities.
+
+Every view requires a signed-in user (LoginRequiredMiddleware). List querysets load their related rows with
+select_related/prefetch_related so a page costs the same number of queries however many rows it shows.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from arena.register.models import Activity, Alias, Area, Arena, Engagement, Organisation, Unit
+from arena.web.forms import (
+    ActivityFilterForm,
+    ArenaFilterForm,
+    EngagementFilterForm,
+    OrganisationFilterForm,
+    UnitFilterForm,
+)
+from arena.web.ordering import UNIT_KINDS, unit_kind_order
+
+PAGE_SIZE = 50
+LATEST_YEARS = 5
+
+UNIT_GROUP_LABELS = {
+    Unit.Kind.DIRECTORATE: _("Direktorat"),
+    Unit.Kind.DIVISION: _("Divisjoner"),
+    Unit.Kind.DEPARTMENT: _("Avdelinger"),
+    Unit.Kind.TEAM: _("Team og programmer"),
+}
+
+
+def _count(model, field: str):
+    """A correlated subquery counting the `model` rows whose `field` points at the outer row."""
+    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _other_names(aliases):
+    """The entity's names other than its canonical bokmål name (shown as the page heading)."""
+    return aliases.exclude(kind=Alias.Kind.NAME)
+
+
+def _areas(queryset):
+    return queryset.select_related("framework")
+
+
+def _list(request, template: str, form, queryset, **context):
+    page = _page(request, form.filter(queryset))
+    return render(request, template, {"form": form, "page_obj": page, "objects": page.object_list, **context})
+
+
+def home(request):
+    units = Unit.objects.select_related("parent").order_by(unit_kind_order(), "name")
+    groups = {kind: [] for kind in UNIT_KINDS}
+    for unit in units:
+        groups.setdefault(unit.kind, []).append(unit)
+    unit_groups = [
+        {"kind": kind, "label": UNIT_GROUP_LABELS.get(kind, kind), "units": members}
+        for kind, members in groups.items()
+        if members
+    ]
+    years = Activity.objects.order_by("-year").values("year").annotate(count=Count("pk"))[:LATEST_YEARS]
+    counts = [
+        (_("Enheter"), "unit-list", Unit.objects.count()),
+        (_("Organisasjoner"), "organisation-list", Organisation.objects.count()),
+        (_("Arenaer"), "arena-list", Arena.objects.count()),
+        (_("Deltakelser"), "engagement-list", Engagement.objects.count()),
+        (_("Aktiviteter"), "activity-list", Activity.objects.count()),
+    ]
+    return render(
+        request,
+        "web/home.html",
+        {"counts": counts, "unit_groups": unit_groups, "activity_years": list(years)},
+    )
+
+
+# Units
+
+
+def unit_list(request):
+    queryset = (
+        Unit.objects.select_related("parent")
+        .annotate(
+            engagement_count=_count(Engagement, "unit"),
+            activity_count=_count(Activity.units.through, "unit"),
+        )
+        .order_by(unit_kind_order(), "name")
+    )
+    return _list(request, "web/unit_list.html", UnitFilterForm(request.GET), queryset)
+
+
+def unit_detail(request, pk: int):
+    unit = get_object_or_404(Unit.objects.select_related("parent"), pk=pk)
+    context = {
+        "unit": unit,
+        "children": unit.children.order_by(unit_kind_order(), "name"),
+        "other_names": _other_names(unit.aliases.all()),
+        "roles": unit.roles.select_related("person").order_by("role", "person__family_name"),
+        "engagements": unit.engagements.select_related("arena__organisation")
+        .prefetch_related("people")
+        .order_by("arena__name", "role"),
+        "activities": unit.activities.prefetch_related("arenas", "units").order_by("-year", "title"),
+        "outlooks": unit.outlooks.prefetch_related("arenas", Prefetch("areas", _areas(Area.objects.all()))),
+    }
+    return render(request, "web/unit_detail.html", context)
+
+
+# Organisations
+
+
+def organisation_list(request):
+    queryset = Organisation.objects.select_related("country", "parent").annotate(
+        arena_count=_count(Arena, "organisation")
+    )
+    return _list(request, "web/organisation_list.html", OrganisationFilterForm(request.GET), queryset)
+
+
+def organisation_detail(request, pk: int):
+    organisation = get_object_or_404(Organisation.objects.select_related("country", "parent"), pk=pk)
+    context = {
+        "organisation": organisation,
+        "children": organisation.children.select_related("country"),
+        "other_names": _other_names(organisation.aliases.all()),
+        "arenas": organisation.arenas.annotate(engagement_count=_count(Engagement, "arena")),
+        "engagements": Engagement.objects.filter(arena__organisation=organisation)
+        .select_related("unit", "arena")
+        .order_by(unit_kind_order("unit__"), "unit__name", "arena__name", "role"),
+        "activities": organisation.activities.prefetch_related("units", "arenas").order_by("-year", "title"),
+    }
+    return render(request, "web/organisation_detail.html", context)
+
+
+# Arenas
+
+
+def arena_list(request):
+    queryset = Arena.objects.select_related("organisation").annotate(
+        engagement_count=_count(Engagement, "arena"),
+        activity_count=_count(Activity.arenas.through, "arena"),
+    )
+    return _list(request, "web/arena_list.html", ArenaFilterForm(request.GET), queryset)
+
+
+def arena_detail(request, pk: int):
+    arena = get_object_or_404(Arena.objects.select_related("organisation", "parent"), pk=pk)
+    context = {
+        "arena": arena,
+        "children": arena.children.all(),
+        "countries": arena.countries.all(),
+        "other_names": _other_names(arena.aliases.all()),
+        "engagements": arena.engagements.select_related("unit")
+        .prefetch_related("people")
+        .order_by(unit_kind_order("unit__"), "unit__name", "role"),
+        "activities": arena.activities.prefetch_related("units").order_by("-year", "title"),
+    }
+    return render(request, "web/arena_detail.html", context)
+
+
+# Engagements
+
+
+def engagement_list(request):
+    queryset = Engagement.objects.select_related("unit", "arena").prefetch_related("people")
+    return _list(request, "web/engagement_list.html", EngagementFilterForm(request.GET), queryset)
+
+
+def engagement_detail(request, pk: int):
+    engagement = get_object_or_404(
+        Engagement.objects.select_related("unit", "arena__organisation", "source"), pk=pk
+    )
+    context = {
+        "engagement": engagement,
+        "people": engagement.people.all(),
+        "areas": _areas(engagement.areas.all()),
+    }
+    return render(request, "web/engagement_detail.html", context)
+
+
+# Activities
+
+
+def activity_list(request):
+    queryset = Activity.objects.prefetch_related("units", "arenas")
+    return _list(request, "web/activity_list.html", ActivityFilterForm(request.GET), queryset)
+
+
+def activity_detail(request, pk: int):
+    activity = get_object_or_404(Activity.objects.select_related("main_area__framework", "source"), pk=pk)
+    context = {
+        "activity": activity,
+        "units": activity.units.order_by(unit_kind_order(), "name"),
+        "arenas": activity.arenas.select_related("organisation"),
+        "partners": activity.partners.all(),
+        "countries": activity.countries.all(),
+        "areas": _areas(activity.areas.all()),
+    }
+    return render(request, "web/activity_detail.html", context)

@@ -1,0 +1,138 @@
+"""Shared fixtures: a signed-in client and a small, explicit sample register."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from arena.register.models import (
+    Activity,
+    Area,
+    Arena,
+    Country,
+    Engagement,
+    Framework,
+    Organisation,
+    Outlook,
+    Person,
+    SourceDocument,
+    Unit,
+    UnitRole,
+)
+
+
+@pytest.fixture
+def user(django_user_model):
+    return django_user_model.objects.create_user(username="kari", password="Hemmelig-passord-42")
+
+
+@pytest.fixture
+def signed_in(client, user):
+    """The test client, signed in."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def sample(db):
+    """Four units (one of each kind), two organisations, two arenas, an engagement, activities in 2019 and
+    2020, a person with a unit role, a country, a framework area, a source document and an outlook."""
+    directorate = Unit.objects.create(
+        kind=Unit.Kind.DIRECTORATE, name="Helsedirektoratet", abbreviation="Hdir"
+    )
+    division = Unit.objects.create(
+        kind=Unit.Kind.DIVISION, name="Divisjon for folkehelse", abbreviation="DFH", parent=directorate
+    )
+    department = Unit.objects.create(
+        kind=Unit.Kind.DEPARTMENT, name="Avdeling for global helse", abbreviation="AGH", parent=division
+    )
+    team = Unit.objects.create(
+        kind=Unit.Kind.TEAM, name="Team for tobakk", abbreviation="TT", parent=department
+    )
+
+    sweden = Country.objects.create(code="SE", code3="SWE", name="Sverige", name_en="Sweden")
+    who = Organisation.objects.create(
+        kind=Organisation.Kind.INTERNATIONAL,
+        name="Verdens helseorganisasjon",
+        name_en="World Health Organization",
+        abbreviation="WHO",
+    )
+    nordic = Organisation.objects.create(
+        kind=Organisation.Kind.NETWORK, name="Nordisk ministerråd", abbreviation="NMR", country=sweden
+    )
+    assembly = Arena.objects.create(
+        kind=Arena.Kind.GOVERNING_BODY,
+        name="Verdens helseforsamling",
+        abbreviation="WHA",
+        organisation=who,
+        starts_on=datetime.date(2015, 1, 1),
+    )
+    tobacco = Arena.objects.create(
+        kind=Arena.Kind.JOINT_ACTION, name="Joint Action on Tobacco Control", abbreviation="JATC"
+    )
+    tobacco.countries.add(sweden)
+
+    person = Person.objects.create(given_name="Ola", family_name="Nordmann", title="Seniorrådgiver")
+    UnitRole.objects.create(person=person, unit=department, role=UnitRole.Role.INTERNATIONAL_CONTACT)
+
+    framework = Framework.objects.create(code="sdg", name="FNs bærekraftsmål", name_en="UN SDGs")
+    area = Area.objects.create(framework=framework, code="sdg-3", number=3, name="God helse og livskvalitet")
+    source = SourceDocument.objects.create(
+        title="Årsmelding internasjonalt arbeid 2019", kind=SourceDocument.Kind.ANNUAL_REPORT, year=2019
+    )
+
+    engagement = Engagement.objects.create(
+        unit=department,
+        arena=assembly,
+        role=Engagement.Role.CONTACT_POINT,
+        starts_on=datetime.date(2018, 1, 1),
+        source=source,
+        source_section="Kapittel 2",
+        note="Delegasjonsleder hvert år.",
+    )
+    engagement.people.add(person)
+    engagement.areas.add(area)
+
+    activity_2019 = Activity.objects.create(
+        year=2019,
+        title="Forberedelse til helseforsamlingen",
+        description="Innspill til norsk posisjon.",
+        kind=Activity.Kind.CONTRIBUTION,
+        main_area=area,
+        source=source,
+        source_section="Kapittel 3",
+    )
+    activity_2019.units.add(department)
+    activity_2019.arenas.add(assembly)
+    activity_2019.partners.add(nordic)
+    activity_2019.countries.add(sweden)
+    activity_2019.areas.add(area)
+
+    activity_2020 = Activity.objects.create(
+        year=2020, title="Tobakkskontroll i Europa", kind=Activity.Kind.PROJECT
+    )
+    activity_2020.units.add(team)
+    activity_2020.arenas.add(tobacco)
+
+    outlook = Outlook.objects.create(unit=department, year=2020, text="Pandemiberedskap blir viktig.")
+    outlook.arenas.add(assembly)
+
+    return SimpleNamespace(
+        directorate=directorate,
+        division=division,
+        department=department,
+        team=team,
+        sweden=sweden,
+        who=who,
+        nordic=nordic,
+        assembly=assembly,
+        tobacco=tobacco,
+        person=person,
+        framework=framework,
+        area=area,
+        source=source,
+        engagement=engagement,
+        activity_2019=activity_2019,
+        activity_2020=activity_2020,
+        outlook=outlook,
+    )
