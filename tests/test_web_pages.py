@@ -28,7 +28,29 @@ def link(obj) -> str:
 # Sign-in
 
 
-@pytest.mark.parametrize("url_name", ["home", *LIST_NAMES])
+def test_anonymous_home_is_the_sign_in_page_with_the_units(client, sample):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    page = html(response)
+    assert 'name="password"' in page
+    assert f'action="{reverse("login")}"' in page
+    for unit in Unit.objects.all():
+        assert unit.name in page
+    # Units are named, but nothing of the register is reachable.
+    assert reverse("unit-list") not in page
+    assert sample.assembly.name not in page
+
+
+def test_signing_in_from_the_home_page_returns_there(client, user):
+    response = client.post(
+        reverse("login"), {"username": "kari", "password": "Hemmelig-passord-42", "next": "/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert "Logg ut" in html(client.get("/"))
+
+
+@pytest.mark.parametrize("url_name", LIST_NAMES)
 def test_anonymous_list_pages_redirect_to_login(client, url_name):
     url = reverse(url_name)
     response = client.get(url)
@@ -72,7 +94,8 @@ def test_logout_is_a_post_form_and_signs_out(signed_in):
     assert f'action="{reverse("logout")}" method="post"' in page
     response = signed_in.post(reverse("logout"))
     assert response.status_code == 302
-    assert signed_in.get(reverse("home")).status_code == 302
+    assert signed_in.get(reverse("unit-list")).status_code == 302
+    assert 'name="password"' in html(signed_in.get(reverse("home")))
 
 
 # Layout

@@ -5,6 +5,8 @@ Every view requires a signed-in user (LoginRequiredMiddleware). List querysets l
 select_related/prefetch_related so a page costs the same number of queries however many rows it shows.
 """
 
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -56,16 +58,26 @@ def _list(request, template: str, form, queryset, **context):
     return render(request, template, {"form": form, "page_obj": page, "objects": page.object_list, **context})
 
 
-def home(request):
+def _unit_groups():
+    """The directorate's units grouped by kind (directorate, divisions, departments, teams)."""
     units = Unit.objects.select_related("parent").order_by(unit_kind_order(), "name")
     groups = {kind: [] for kind in UNIT_KINDS}
     for unit in units:
         groups.setdefault(unit.kind, []).append(unit)
-    unit_groups = [
+    return [
         {"kind": kind, "label": UNIT_GROUP_LABELS.get(kind, kind), "units": members}
         for kind, members in groups.items()
         if members
     ]
+
+
+@login_not_required
+def home(request):
+    """The start page. Signed-out visitors get the sign-in page here (no redirect), with the organisation's
+    units as public context; everything else in the register needs a signed-in user."""
+    if not request.user.is_authenticated:
+        return LoginView.as_view(extra_context={"public_unit_groups": _unit_groups(), "next": "/"})(request)
+    unit_groups = _unit_groups()
     years = Activity.objects.order_by("-year").values("year").annotate(count=Count("pk"))[:LATEST_YEARS]
     counts = [
         (_("Enheter"), "unit-list", Unit.objects.count()),
