@@ -460,3 +460,11 @@ def test_english_catalogue_is_complete_and_compiled():
             else:
                 got = compiled.pgettext(context, entry["msgid"])
             assert got == entry["msgstr"], "django.mo is out of date: run compilemessages"
+
+
+def test_bokmal_is_the_default_whatever_the_browser_prefers(signed_in):
+    page = html(signed_in.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    assert '<html lang="nb">' in page
+    assert "Logg ut" in page
+    signed_in.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert '<html lang="en">' in html(signed_in.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="nb"))
