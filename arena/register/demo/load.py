@@ -26,9 +26,8 @@ from arena.register.models import (
     Unit,
     UnitRole,
 )
-from arena.register.names import add_aliases
 from arena.register.reference.frameworks import area_tag
-from arena.register.reference.load import load_reference
+from arena.register.reference.load import create_missing, load_reference
 
 DEMO_PASSWORD = "arena-demo"  # noqa: S105 - printed for the demo installation on purpose
 DEMO_LOGINS = {
@@ -62,21 +61,18 @@ def _sources() -> dict[str, SourceDocument]:
 
 
 def _units() -> None:
-    existing = {u.key: u for u in Unit.objects.filter(key__isnull=False)}
-    for rec in UNITS:
-        if rec.key in existing:
-            continue
-        unit = Unit.objects.create(
-            key=rec.key,
-            name=rec.name,
-            name_en=rec.name_en,
-            abbreviation=rec.abbreviation,
-            kind=rec.kind,
-            parent=existing.get(rec.parent),
-            is_coordinator=rec.is_coordinator,
-        )
-        add_aliases(unit, rec.aliases)
-        existing[rec.key] = unit
+    create_missing(
+        Unit,
+        UNITS,
+        lambda rec, by_key: {
+            "name": rec.name,
+            "name_en": rec.name_en,
+            "abbreviation": rec.abbreviation,
+            "kind": rec.kind,
+            "parent": by_key.get(rec.parent),
+            "is_coordinator": rec.is_coordinator,
+        },
+    )
 
 
 def _people(keys: _Keys) -> None:

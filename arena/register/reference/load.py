@@ -61,52 +61,61 @@ def _year_end(year):
     return datetime.date(year, 12, 31) if year else None
 
 
-def load_organisations() -> int:
+def create_missing(model, entries, fields, after=None) -> int:
+    """Create the entries of `entries` whose `key` is not yet in `model`'s table, in order (so parents come
+    first); `fields(entry, by_key)` gives the new row's values, `after(obj, entry)` may set relations. Each
+    entry's aliases are recorded. Returns how many rows were created."""
+    by_key = {obj.key: obj for obj in model.objects.filter(key__isnull=False)}
     created = 0
-    by_key = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
-    countries = {c.code: c for c in Country.objects.all()}
-    for entry in ORGANISATIONS:
+    for entry in entries:
         if entry.key in by_key:
             continue
-        org = Organisation.objects.create(
-            key=entry.key,
-            name=entry.name,
-            name_en=entry.name_en,
-            abbreviation=entry.abbreviation,
-            kind=entry.kind,
-            parent=by_key[entry.parent] if entry.parent else None,
-            country=countries.get(entry.country) if entry.country else None,
-        )
-        add_aliases(org, entry.aliases)
-        by_key[entry.key] = org
+        obj = model.objects.create(key=entry.key, **fields(entry, by_key))
+        if after:
+            after(obj, entry)
+        add_aliases(obj, entry.aliases)
+        by_key[entry.key] = obj
         created += 1
     return created
+
+
+def _names(entry) -> dict:
+    return {
+        "name": entry.name,
+        "name_en": entry.name_en,
+        "abbreviation": entry.abbreviation,
+        "kind": entry.kind,
+    }
+
+
+def load_organisations() -> int:
+    countries = {c.code: c for c in Country.objects.all()}
+    return create_missing(
+        Organisation,
+        ORGANISATIONS,
+        lambda e, by_key: {
+            **_names(e),
+            "parent": by_key[e.parent] if e.parent else None,
+            "country": countries.get(e.country) if e.country else None,
+        },
+    )
 
 
 def load_arenas() -> int:
-    created = 0
     orgs = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
-    by_key = {a.key: a for a in Arena.objects.filter(key__isnull=False)}
     countries = {c.code: c for c in Country.objects.all()}
-    for entry in ARENAS:
-        if entry.key in by_key:
-            continue
-        arena = Arena.objects.create(
-            key=entry.key,
-            name=entry.name,
-            name_en=entry.name_en,
-            abbreviation=entry.abbreviation,
-            kind=entry.kind,
-            organisation=orgs[entry.organisation] if entry.organisation else None,
-            parent=by_key[entry.parent] if entry.parent else None,
-            starts_on=_year_start(entry.start),
-            ends_on=_year_end(entry.end),
-        )
-        arena.countries.set([countries[code] for code in entry.countries])
-        add_aliases(arena, entry.aliases)
-        by_key[entry.key] = arena
-        created += 1
-    return created
+    return create_missing(
+        Arena,
+        ARENAS,
+        lambda e, by_key: {
+            **_names(e),
+            "organisation": orgs[e.organisation] if e.organisation else None,
+            "parent": by_key[e.parent] if e.parent else None,
+            "starts_on": _year_start(e.start),
+            "ends_on": _year_end(e.end),
+        },
+        after=lambda arena, e: arena.countries.set([countries[code] for code in e.countries]),
+    )
 
 
 def load_frameworks() -> int:
