@@ -1,5 +1,6 @@
 """A per-installation secret key kept in the data directory when none is given in the environment."""
 
+import os
 import secrets
 from pathlib import Path
 
@@ -12,6 +13,9 @@ def secret_key_file(path: Path) -> str:
             return key
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    path.write_text(key, encoding="ascii")
-    path.chmod(0o600)
+    fd = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600
+    )  # never readable by others, not even briefly
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key)
     return key

@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from arena.__main__ import main
-from arena.register.models import Activity, Organisation, Unit
+from arena.register.models import Activity, Alias, Engagement, Organisation, Unit, UnitRole
 from arena.register.reference.organisations import ORGANISATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,15 +23,19 @@ def test_help_lists_the_commands(capsys):
 
 @pytest.mark.django_db
 def test_load_reference_then_demo_and_again(capsys):
-    main(["load-reference"])
+    # The management commands behind `python -m arena load-reference|load-demo` (main() itself closes the
+    # database connection when it finishes, which a test transaction cannot survive).
+    call_command("load_reference")
     assert f"organisations: {len(ORGANISATIONS)} created" in capsys.readouterr().out
     assert Organisation.objects.filter(key="who").exists()
     assert not Unit.objects.exists()
-    main(["load-demo"])
+    call_command("load_demo")
     first = capsys.readouterr().out
     assert f"activities: {Activity.objects.count()}" in first
-    main(["load-demo"])
+    rows = {m: m.objects.count() for m in (Alias, UnitRole, Engagement, Activity)}
+    call_command("load_demo")
     assert capsys.readouterr().out == first
+    assert rows == {m: m.objects.count() for m in rows}
 
 
 def test_module_runs_as_a_program_and_rejects_unknown_commands():

@@ -6,15 +6,24 @@ from arena.register import models as m
 
 
 class AliasInline(admin.TabularInline):
+    """Other names and spellings. The entity's own name fields are mirrored automatically and not shown here."""
+
     model = m.Alias
     extra = 1
-    fields = ["name", "kind"]
+    fields = ["name"]
+    verbose_name_plural = "andre navn og skrivemåter"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind=m.Alias.Kind.ALIAS)
 
 
 class UnitRoleInline(admin.TabularInline):
     model = m.UnitRole
     extra = 0
-    autocomplete_fields = ["person"]
+    autocomplete_fields = ["person", "unit"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "unit")
 
 
 class EngagementInline(admin.TabularInline):
@@ -23,9 +32,13 @@ class EngagementInline(admin.TabularInline):
     fields = ["unit", "arena", "role", "starts_on", "ends_on"]
     autocomplete_fields = ["unit", "arena"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("unit", "arena")
+
 
 @admin.register(m.Unit)
 class UnitAdmin(admin.ModelAdmin):
+    list_select_related = ["parent"]
     list_display = ["name", "abbreviation", "kind", "parent", "is_coordinator"]
     list_filter = ["kind", "is_coordinator"]
     search_fields = ["name", "name_en", "abbreviation", "aliases__name"]
@@ -34,6 +47,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 @admin.register(m.Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    list_select_related = ["parent", "country"]
     list_display = ["name", "abbreviation", "kind", "parent", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "name_en", "abbreviation", "aliases__name"]
@@ -43,6 +57,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(m.Arena)
 class ArenaAdmin(admin.ModelAdmin):
+    list_select_related = ["organisation"]
     list_display = ["name", "abbreviation", "kind", "organisation", "starts_on", "ends_on"]
     list_filter = ["kind", "organisation"]
     search_fields = ["name", "name_en", "abbreviation", "aliases__name"]
@@ -52,6 +67,7 @@ class ArenaAdmin(admin.ModelAdmin):
 
 @admin.register(m.Engagement)
 class EngagementAdmin(admin.ModelAdmin):
+    list_select_related = ["unit", "arena"]
     list_display = ["unit", "arena", "role", "starts_on", "ends_on"]
     list_filter = ["role", "unit"]
     search_fields = ["arena__name", "arena__abbreviation", "unit__name", "note"]
@@ -60,6 +76,7 @@ class EngagementAdmin(admin.ModelAdmin):
 
 @admin.register(m.Activity)
 class ActivityAdmin(admin.ModelAdmin):
+    list_select_related = ["main_area"]
     list_display = ["title", "year", "kind", "main_area"]
     list_filter = ["year", "kind", "units", "main_area"]
     search_fields = ["title", "description"]
@@ -99,6 +116,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 @admin.register(m.Outlook)
 class OutlookAdmin(admin.ModelAdmin):
+    list_select_related = ["unit"]
     list_display = ["unit", "year"]
     list_filter = ["year", "unit"]
     autocomplete_fields = ["areas", "arenas"]
@@ -119,6 +137,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(m.Alias)
 class AliasAdmin(admin.ModelAdmin):
+    list_select_related = ["organisation", "arena", "unit"]
     list_display = ["name", "kind", "organisation", "arena", "unit"]
     list_filter = ["kind"]
     search_fields = ["name", "normalized"]

@@ -157,3 +157,42 @@ def test_is_active_in_matches_the_queryset_filter(unit, arena):
         in_python = {e.pk for e in Engagement.objects.all() if e.is_active_in(year)}
         in_sql = set(Engagement.objects.filter(active_in_year(year)).values_list("pk", flat=True))
         assert in_python == in_sql, year
+
+
+def test_names_are_unique_regardless_of_case():
+    Organisation.objects.create(name="World Health Organization", kind=Organisation.Kind.INTERNATIONAL)
+    clash = Organisation(name="world health organization", kind=Organisation.Kind.INTERNATIONAL)
+    with pytest.raises(ValidationError) as err:
+        clash.full_clean()
+    assert "En organisasjon med dette navnet finnes allerede." in str(err.value)
+    _violates(clash.save)
+
+
+def test_duplicate_alias_is_refused_by_validation_as_a_form_would_run_it():
+    org = Organisation.objects.create(name="Europarådet", abbreviation="CoE", kind="international")
+    duplicate = Alias(name="  COE ", organisation=org, kind=Alias.Kind.ALIAS)
+    with pytest.raises(ValidationError) as err:
+        # An admin inline form excludes the derived field and the parent link from validation.
+        duplicate.full_clean(exclude=["normalized", "organisation", "kind"])
+    assert "Organisasjonen har allerede dette navnet." in str(err.value)
+
+
+def test_names_that_grow_when_case_folded_fit():
+    long_name = "ß" * 300  # casefolds to 600 characters
+    org = Organisation.objects.create(name=long_name, kind="other")
+    assert Alias.objects.get(organisation=org).normalized == "ss" * 300
+
+
+def test_parent_check_stops_on_an_existing_cycle_higher_up():
+    a = Organisation.objects.create(name="A", kind="other")
+    b = Organisation.objects.create(name="B", kind="other", parent=a)
+    Organisation.objects.filter(pk=a.pk).update(parent=b)  # a cycle made behind the model's back
+    c = Organisation(name="C", kind="other", parent=Organisation.objects.get(pk=a.pk))
+    c.full_clean()  # returns instead of looping forever
+
+
+def test_source_documents_without_year_are_unique_by_title():
+    from arena.register.models import SourceDocument
+
+    SourceDocument.objects.create(title="Innspill fra KF")
+    _violates(lambda: SourceDocument.objects.create(title="Innspill fra KF"))

@@ -76,6 +76,12 @@ class SourceDocument(models.Model):
                     "Et kildedokument med denne tittelen og dette året finnes allerede."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["title"],
+                condition=Q(year__isnull=True),
+                name="register_sourcedocument_unique_title_without_year",
+                violation_error_message=_("Et kildedokument med denne tittelen og uten år finnes allerede."),
+            ),
         ]
 
     def __str__(self) -> str:

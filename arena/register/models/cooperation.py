@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,11 +11,14 @@ from arena.register.models.base import Period, Provenance, span_order_constraint
 from arena.register.models.names import NamedEntity
 
 
-def _parent_cycle_check(obj, message):
+def parent_cycle_check(obj, message):
+    """Refuse a parent chain that leads back to `obj` (also stops on a cycle higher up)."""
+    seen = set()
     ancestor = obj.parent
-    while ancestor is not None:
+    while ancestor is not None and ancestor.pk not in seen:
         if obj.pk is not None and ancestor.pk == obj.pk:
             raise ValidationError({"parent": message})
+        seen.add(ancestor.pk)
         ancestor = ancestor.parent
 
 
@@ -65,7 +69,7 @@ class Organisation(NamedEntity):
                 ),
             ),
             models.UniqueConstraint(
-                fields=["name"],
+                Lower("name"),
                 name="register_organisation_unique_name",
                 violation_error_message=_("En organisasjon med dette navnet finnes allerede."),
             ),
@@ -77,7 +81,7 @@ class Organisation(NamedEntity):
 
     def clean(self):
         super().clean()
-        _parent_cycle_check(self, _("En organisasjon kan ikke ligge under seg selv."))
+        parent_cycle_check(self, _("En organisasjon kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
         return reverse("organisation-detail", args=[self.pk])
@@ -141,7 +145,7 @@ class Arena(NamedEntity, Period):
                 violation_error_message=_("En annen arena av samme type har allerede denne forkortelsen."),
             ),
             models.UniqueConstraint(
-                fields=["name"],
+                Lower("name"),
                 name="register_arena_unique_name",
                 violation_error_message=_("En arena med dette navnet finnes allerede."),
             ),
@@ -153,7 +157,7 @@ class Arena(NamedEntity, Period):
 
     def clean(self):
         super().clean()
-        _parent_cycle_check(self, _("En arena kan ikke ligge under seg selv."))
+        parent_cycle_check(self, _("En arena kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
         return reverse("arena-detail", args=[self.pk])

@@ -11,7 +11,7 @@ class Alias(models.Model):
     """One name an organisation, arena or unit is known by (Norwegian, English, abbreviation, other spelling).
 
     The entity's own name fields are mirrored here too, so every lookup by name is one indexed query on
-    `normalized` (case- and accent-insensitive, see `normalize_name`).
+    `normalized` (case-, width- and dash-insensitive, see `normalize_name`).
     """
 
     class Kind(models.TextChoices):
@@ -21,7 +21,7 @@ class Alias(models.Model):
         ALIAS = "alias", _("Annet navn eller skrivemåte")
 
     name = models.CharField(_("navn"), max_length=300)
-    normalized = models.CharField(_("normalisert navn"), max_length=300, db_index=True, editable=False)
+    normalized = models.TextField(_("normalisert navn"), db_index=True, editable=False)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
     organisation = models.ForeignKey(
         "register.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
@@ -73,6 +73,12 @@ class Alias(models.Model):
     def save(self, *args, **kwargs):
         self.normalized = normalize_name(self.name)
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        # `normalized` is derived, so forms never include it; check the uniqueness rules on it all the same.
+        self.normalized = normalize_name(self.name)
+        exclude = set(exclude or ()) - {"normalized", "organisation", "arena", "unit"}
+        super().validate_constraints(exclude=exclude)
 
     @property
     def owner(self):

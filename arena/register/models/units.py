@@ -1,7 +1,6 @@
 """The directorate's own structure: units (divisions, departments, teams) and the people in them."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -58,11 +57,9 @@ class Unit(NamedEntity):
 
     def clean(self):
         super().clean()
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": _("En enhet kan ikke ligge under seg selv.")})
-            ancestor = ancestor.parent
+        from arena.register.models.cooperation import parent_cycle_check
+
+        parent_cycle_check(self, _("En enhet kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
         return reverse("unit-detail", args=[self.pk])

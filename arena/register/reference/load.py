@@ -2,7 +2,9 @@
 strategy frameworks and guiding documents.
 
 Idempotent and conservative: entries are found by their stable key (or natural key) and created when missing;
-existing rows are never overwritten, so a coordinator's later corrections survive a reload.
+existing rows are never overwritten, so a coordinator's later corrections survive a reload. (A reference row
+that was deleted is created again on the next load: delete means "not kept", so retire entries with an end
+date instead.)
 """
 
 import datetime
@@ -13,6 +15,7 @@ from django.db import transaction
 
 from arena.register.models import Area, Arena, Country, Framework, GuidingDocument, Organisation
 from arena.register.names import add_aliases
+from arena.register.normalize import normalize_name
 from arena.register.reference.arenas import ARENAS
 from arena.register.reference.documents import GUIDING_DOCUMENTS
 from arena.register.reference.frameworks import FRAMEWORKS
@@ -63,19 +66,26 @@ def _year_end(year):
 
 def create_missing(model, entries, fields, after=None) -> int:
     """Create the entries of `entries` whose `key` is not yet in `model`'s table, in order (so parents come
-    first); `fields(entry, by_key)` gives the new row's values, `after(obj, entry)` may set relations. Each
-    entry's aliases are recorded. Returns how many rows were created."""
+    first); `fields(entry, by_key)` gives the new row's values, `after(obj, entry)` may set relations. A row
+    someone made by hand under the same name is adopted (given the key) instead of duplicated. Each entry's
+    aliases are recorded. Returns how many rows were created."""
     by_key = {obj.key: obj for obj in model.objects.filter(key__isnull=False)}
     created = 0
     for entry in entries:
         if entry.key in by_key:
             continue
-        obj = model.objects.create(key=entry.key, **fields(entry, by_key))
-        if after:
-            after(obj, entry)
-        add_aliases(obj, entry.aliases)
+        obj = model.objects.filter(key__isnull=True, aliases__normalized=normalize_name(entry.name)).first()
+        if obj is not None:
+            obj.key = entry.key
+            obj.save(update_fields=["key"])
+        else:
+            obj = model.objects.create(key=entry.key, **fields(entry, by_key))
+            if after:
+                after(obj, entry)
+            created += 1
+        # For an adopted row the reference names become aliases; for a new row they are already its names.
+        add_aliases(obj, [entry.name, entry.name_en, entry.abbreviation, *entry.aliases])
         by_key[entry.key] = obj
-        created += 1
     return created
 
 
