@@ -10,12 +10,17 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
     echo "Installing python3-venv from Debian's packages ..."
-    as_root apt-get update -qq && as_root apt-get install -y -qq python3-venv >/dev/null
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
 fi
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
-if [ ! -x .tools/uv/bin/uv ]; then
+if ! .tools/uv/bin/uv --version 2>/dev/null | grep -q "^uv ${UV_VERSION}"; then
+    rm -rf .tools/uv
+    if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+        .venv/bin/python -m ensurepip --upgrade >/dev/null  # `uv sync` removes pip from .venv
+    fi
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --target .tools/uv "uv==${UV_VERSION}"
 fi
 .tools/uv/bin/uv sync --frozen --quiet --python .venv/bin/python

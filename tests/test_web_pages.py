@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from arena.register.models import Activity, Arena, Engagement, Organisation, Person, Unit
+from arena.register.models import Activity, Arena, Country, Engagement, Organisation, Person, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +246,7 @@ def test_unit_detail(signed_in, sample):
     assert response.status_code == 200
     page = html(response)
     assert "Avdeling for global helse" in page
-    assert "Avdeling" in page  # kind
+    assert "<dt>Type</dt>\n    <dd>Avdeling</dd>" in page  # kind
     assert link(sample.division) in page  # parent
     assert link(sample.team) in page  # child
     assert "Ola Nordmann" in page and "Internasjonal kontakt" in page  # person and role
@@ -315,7 +315,8 @@ def test_engagement_detail(signed_in, sample):
 
 def test_activity_detail(signed_in, sample):
     page = html(signed_in.get(sample.activity_2019.get_absolute_url()))
-    assert "Forberedelse til helseforsamlingen" in page and "2019" in page
+    assert "Forberedelse til helseforsamlingen" in page
+    assert "<dt>År</dt>\n    <dd>2019</dd>" in page
     assert "Faglig bidrag eller innspill" in page  # kind
     assert link(sample.department) in page
     assert link(sample.assembly) in page
@@ -361,10 +362,11 @@ def _make_rows(n: int) -> None:
     """n rows of the list's model, each with the related rows the list shows."""
     directorate = Unit.objects.create(kind=Unit.Kind.DIRECTORATE, name="Direktoratet")
     organisation = Organisation.objects.create(kind=Organisation.Kind.INTERNATIONAL, name="Org 0")
+    country, _ = Country.objects.get_or_create(code="SE", code3="SWE", name="Sverige", name_en="Sweden")
     for i in range(n):
         unit = Unit.objects.create(kind=Unit.Kind.DIVISION, name=f"Divisjon {i}", parent=directorate)
         org = Organisation.objects.create(
-            kind=Organisation.Kind.NETWORK, name=f"Nettverk {i}", parent=organisation
+            kind=Organisation.Kind.NETWORK, name=f"Nettverk {i}", parent=organisation, country=country
         )
         arena = Arena.objects.create(kind=Arena.Kind.NETWORK, name=f"Arena {i}", organisation=org)
         person = Person.objects.create(given_name="Per", family_name=f"Person {i}")
@@ -398,6 +400,38 @@ def test_list_query_count_does_not_grow_with_rows(client, django_user_model, url
         user = django_user_model.objects.create_user(username=f"bruker{n}")
         client.force_login(user)
         counts.append(_queries(client, reverse(url_name)))
+    assert counts[0] == counts[1], counts
+
+
+def _gather_on_one(detail: str):
+    """Point every engagement/activity/arena made by _make_rows at one object, and return that object."""
+    if detail == "unit":
+        unit = Unit.objects.get(kind=Unit.Kind.DIRECTORATE)
+        Engagement.objects.update(unit=unit)  # each engagement has its own arena, so they stay distinct
+        return unit
+    if detail == "arena":
+        arena = Arena.objects.order_by("pk").first()
+        Engagement.objects.update(arena=arena)  # each engagement has its own unit
+        for activity in Activity.objects.all():
+            activity.arenas.set([arena])
+        return arena
+    organisation = Organisation.objects.get(name="Org 0")
+    Arena.objects.update(organisation=organisation)
+    return organisation
+
+
+@pytest.mark.parametrize("detail", ["unit", "arena", "organisation"])
+def test_detail_query_count_does_not_grow_with_related_rows(signed_in, detail):
+    counts = []
+    for n in (1, 3):
+        for model in (Activity, Engagement, Person, Arena):
+            model.objects.all().delete()
+        Organisation.objects.filter(parent__isnull=False).delete()
+        Organisation.objects.all().delete()
+        Unit.objects.filter(parent__isnull=False).delete()
+        Unit.objects.all().delete()
+        _make_rows(n)
+        counts.append(_queries(signed_in, _gather_on_one(detail).get_absolute_url()))
     assert counts[0] == counts[1], counts
 
 
