@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "arena.register",
+    "arena.ingest",
+    "arena.reporting",
     "arena.web",
 ]
 

@@ -2,6 +2,7 @@
 # Every check: lint, Django's system checks, migrations in step with models, and the whole test suite.
 # The database is SQLite unless DATABASE_URL says otherwise.
 source "$(dirname "$0")/bootstrap.sh"
+bash scripts/system-deps.sh
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -1,0 +1,3 @@
+"""URLs of arena.ingest."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of arena.reporting."""
+
+urlpatterns = []
