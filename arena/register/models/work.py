@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from arena.register.models.base import Provenance, span_order_constraint
 
@@ -116,6 +117,8 @@ class Activity(Provenance):
         help_text=_("Området aktiviteten omtales under i en årsmelding ordnet etter satsningsområder."),
     )
 
+    history = HistoricalRecords(m2m_fields=[units, arenas, partners, countries, areas])
+
     class Meta:
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
@@ -150,6 +153,8 @@ class Outlook(models.Model):
     arenas = models.ManyToManyField(
         "register.Arena", verbose_name=_("arenaer"), blank=True, related_name="outlooks"
     )
+
+    history = HistoricalRecords(m2m_fields=[areas, arenas])
 
     class Meta:
         verbose_name = _("utsyn")
@@ -205,6 +210,8 @@ class GuidingDocument(models.Model):
     year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
     url = models.URLField(_("nettadresse"), blank=True, max_length=500)
     countries = models.ManyToManyField("register.Country", verbose_name=_("land"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("styringsdokument")
