@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Period(models.Model):
@@ -121,3 +122,13 @@ def span_order_constraint(model_name: str) -> models.CheckConstraint:
         name=f"register_{model_name}_source_span_order",
         violation_error_message=_("Kildespennet kan ikke slutte før det begynner."),
     )
+
+
+class RecordHistory(HistoricalRecords):
+    """django-simple-history's change log, keeping a handle on the model so a save that also changes
+    many-to-many relations can be written as one version (see arena.register.history.save_as_one_version)."""
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if hasattr(sender._meta, "simple_history_manager_attribute") and not sender._meta.abstract:
+            sender._record_history = self

@@ -6,9 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from arena.register.models.base import Period, Provenance, span_order_constraint
+from arena.register.models.base import Period, Provenance, RecordHistory, span_order_constraint
 from arena.register.models.names import NamedEntity
 
 
@@ -55,7 +54,7 @@ class Organisation(NamedEntity):
     )
     website = models.URLField(_("nettsted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("organisasjon")
@@ -133,7 +132,7 @@ class Arena(NamedEntity, Period):
     )
     website = models.URLField(_("nettsted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = HistoricalRecords(m2m_fields=[countries])
+    history = RecordHistory(m2m_fields=[countries])
 
     class Meta(Period.Meta):
         verbose_name = _("arena")
@@ -194,7 +193,7 @@ class Engagement(Period, Provenance):
         "register.Area", verbose_name=_("satsningsområder og mål"), blank=True, related_name="engagements"
     )
     note = models.TextField(_("merknad"), blank=True)
-    history = HistoricalRecords(m2m_fields=[people, areas])
+    history = RecordHistory(m2m_fields=[people, areas])
 
     class Meta(Period.Meta):
         verbose_name = _("deltakelse")

@@ -5,9 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from arena.register.models.base import Period
+from arena.register.models.base import Period, RecordHistory
 from arena.register.models.names import NamedEntity
 
 
@@ -36,7 +35,7 @@ class Unit(NamedEntity):
         help_text=_("Enheten som koordinerer det internasjonale arbeidet (global helse)."),
     )
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("enhet")
@@ -85,7 +84,7 @@ class Person(models.Model):
     is_fictitious = models.BooleanField(
         _("fiktiv person"), default=False, help_text=_("Plassholder i demodata, ikke en virkelig person.")
     )
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("person")
@@ -118,7 +117,7 @@ class UnitRole(Period):
     )
     unit = models.ForeignKey(Unit, verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("rolle"), max_length=30, choices=Role.choices)
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta(Period.Meta):
         verbose_name = _("rolle i enhet")

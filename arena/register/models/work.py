@@ -4,9 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from arena.register.models.base import Provenance, span_order_constraint
+from arena.register.models.base import Provenance, RecordHistory, span_order_constraint
 
 YEAR_RANGE = Q(year__gte=1990) & Q(year__lte=2100)
 
@@ -117,7 +116,7 @@ class Activity(Provenance):
         help_text=_("Området aktiviteten omtales under i en årsmelding ordnet etter satsningsområder."),
     )
 
-    history = HistoricalRecords(m2m_fields=[units, arenas, partners, countries, areas])
+    history = RecordHistory(m2m_fields=[units, arenas, partners, countries, areas])
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -154,7 +153,7 @@ class Outlook(models.Model):
         "register.Arena", verbose_name=_("arenaer"), blank=True, related_name="outlooks"
     )
 
-    history = HistoricalRecords(m2m_fields=[areas, arenas])
+    history = RecordHistory(m2m_fields=[areas, arenas])
 
     class Meta:
         verbose_name = _("utsyn")
@@ -211,7 +210,7 @@ class GuidingDocument(models.Model):
     url = models.URLField(_("nettadresse"), blank=True, max_length=500)
     countries = models.ManyToManyField("register.Country", verbose_name=_("land"), blank=True)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("styringsdokument")
