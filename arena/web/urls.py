@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from arena.web import views
+from arena.web import editing, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +16,13 @@ urlpatterns = [
     path("deltakelser/<int:pk>/", views.engagement_detail, name="engagement-detail"),
     path("aktiviteter/", views.activity_list, name="activity-list"),
     path("aktiviteter/<int:pk>/", views.activity_detail, name="activity-detail"),
+    # Editing, history and restore for every register record; `section` is the list path (EDITABLE keys).
+    path("<str:section>/ny/", editing.edit, name="record-create"),
+    path("<str:section>/<int:pk>/endre/", editing.edit, name="record-edit"),
+    path("<str:section>/<int:pk>/historikk/", editing.history, name="record-history"),
+    path(
+        "<str:section>/<int:pk>/historikk/<int:history_id>/gjenopprett/",
+        editing.restore_version,
+        name="record-restore",
+    ),
 ]

@@ -175,6 +175,9 @@ class Outlook(models.Model):
     def __str__(self) -> str:
         return f"{self.unit.short_name} {self.year}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("unit-detail", args=[self.unit_id]) + f"#utsyn-{self.year}"
+
 
 class GuidingDocument(models.Model):
     """The mandate and national documents that steer the international work (the report's appendix)."""

@@ -20,3 +20,24 @@ def local_name(obj) -> str:
     if (get_language() or "").startswith("en"):
         return getattr(obj, "name_en", "") or name
     return name
+
+
+@register.filter
+def record_section(obj) -> str:
+    """The URL section ("aktiviteter", "arenaer", …) that edits this kind of record, or ""."""
+    from arena.web.editing import EDITABLE
+
+    return next((key for key, spec in EDITABLE.items() if isinstance(obj, spec.model)), "")
+
+
+@register.filter
+def can_change(user, obj) -> bool:
+    """{% if request.user|can_change:object %} — the permission rules, for showing buttons (the views enforce)."""
+    from arena.register.permissions import access_for
+
+    return access_for(user).can_change(obj)
+
+
+@register.filter
+def model_verbose_name(model) -> str:
+    return str(model._meta.verbose_name)

@@ -1,0 +1,143 @@
+"""Create, change, history and restore for every register record — one generic set of thin views, driven by
+the EDITABLE registry. Permissions come from arena.register.permissions, history and conflict detection from
+arena.register.history."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from arena.register.history import (
+    EditConflict,
+    latest_history_id,
+    restore,
+    save_unless_changed_since,
+    versions,
+)
+from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Unit
+from arena.register.permissions import access_for
+from arena.web import edit_forms
+
+
+@dataclass(frozen=True)
+class Editable:
+    model: type
+    form: type
+    list_url: str
+
+
+EDITABLE = {
+    "aktiviteter": Editable(Activity, edit_forms.ActivityForm, "activity-list"),
+    "deltakelser": Editable(Engagement, edit_forms.EngagementForm, "engagement-list"),
+    "utsyn": Editable(Outlook, edit_forms.OutlookForm, "unit-list"),
+    "organisasjoner": Editable(Organisation, edit_forms.OrganisationForm, "organisation-list"),
+    "arenaer": Editable(Arena, edit_forms.ArenaForm, "arena-list"),
+    "enheter": Editable(Unit, edit_forms.UnitForm, "unit-list"),
+}
+
+
+def _editable(section: str) -> Editable:
+    try:
+        return EDITABLE[section]
+    except KeyError:
+        raise Http404 from None
+
+
+def _redirect_to(obj, spec):
+    return redirect(obj.get_absolute_url()) if hasattr(obj, "get_absolute_url") else redirect(spec.list_url)
+
+
+def edit(request, section: str, pk: int | None = None):
+    """Create (no pk) or change a record. Refuses users without the right; refuses stale saves with both
+    versions shown; stores the record and its relations as one version in one transaction."""
+    spec = _editable(section)
+    access = access_for(request.user)
+    obj = get_object_or_404(spec.model, pk=pk) if pk is not None else spec.model()
+    if (pk is None and not access.can_create(spec.model)) or (pk is not None and not access.can_change(obj)):
+        raise PermissionDenied
+    conflict = None
+    if request.method == "POST":
+        form = spec.form(request.POST, instance=obj, access=access)
+        if form.is_valid():
+            record = form.save(commit=False)
+
+            def save():
+                record.save()
+                form.save_m2m()
+
+            try:
+                save_unless_changed_since(record, form.cleaned_data.get("based_on"), save, user=request.user)
+            except EditConflict as exc:
+                conflict = exc.current
+                form.data = form.data.copy()
+                form.data["based_on"] = latest_history_id(conflict)
+            else:
+                messages.success(request, _("Endringene er lagret."))
+                return _redirect_to(record, spec)
+    else:
+        form = spec.form(
+            instance=obj, access=access, initial={"based_on": latest_history_id(obj) if pk else None}
+        )
+    return render(
+        request,
+        "web/edit.html",
+        {
+            "form": form,
+            "object": obj if pk else None,
+            "spec": spec,
+            "section": section,
+            "conflict": conflict,
+            "conflict_fields": _field_values(conflict, form) if conflict else [],
+        },
+        status=409 if conflict else 200,
+    )
+
+
+def _field_values(obj, form) -> list[tuple[str, str]]:
+    """The stored record's values for the form's fields, as a person reads them."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "based_on":
+            continue
+        model_field = obj._meta.get_field(name)
+        if model_field.many_to_many:
+            value = ", ".join(str(o) for o in getattr(obj, name).all())
+        elif model_field.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name)
+        rows.append((field.label, value if value not in (None, "") else "–"))
+    return rows
+
+
+def history(request, section: str, pk: int):
+    spec = _editable(section)
+    obj = get_object_or_404(spec.model, pk=pk)
+    access = access_for(request.user)
+    return render(
+        request,
+        "web/history.html",
+        {
+            "object": obj,
+            "versions": versions(obj),
+            "can_restore": access.can_restore(obj),
+            "section": section,
+        },
+    )
+
+
+@require_POST
+def restore_version(request, section: str, pk: int, history_id: int):
+    spec = _editable(section)
+    obj = get_object_or_404(spec.model, pk=pk)
+    if not access_for(request.user).can_restore(obj):
+        raise PermissionDenied
+    if not obj.history.filter(history_id=history_id).exists():
+        raise Http404
+    restored = restore(obj, history_id, user=request.user)
+    messages.success(request, _("Den tidligere versjonen er gjenopprettet."))
+    return _redirect_to(restored, spec)

@@ -1,0 +1,223 @@
+"""Editing, history and restore over HTTP, for every persona: the coordinator, the contact of the owning unit,
+the contact of another unit, a reader and an anonymous visitor — refusals included."""
+
+import pytest
+from django.urls import reverse
+
+from arena.register.history import latest_history_id
+from arena.register.models import Activity, Arena, Engagement, Organisation, Person, Unit, UnitRole
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(django_user_model, client):
+    coordinating = Unit.objects.create(
+        name="Global helse", abbreviation="GH", kind="department", is_coordinator=True
+    )
+    kf = Unit.objects.create(name="Kvalitet og forløp", abbreviation="KF", kind="division")
+    ff = Unit.objects.create(name="Folkehelse", abbreviation="FF", kind="division")
+    who = Organisation.objects.create(
+        name="Verdens helseorganisasjon", abbreviation="WHO", kind="international"
+    )
+    arena = Arena.objects.create(name="Helseforsamlingen", kind="governing_body", organisation=who)
+    engagement = Engagement.objects.create(unit=kf, arena=arena, role=Engagement.Role.MEMBER)
+    activity = Activity.objects.create(year=2020, title="KF i helseforsamlingen")
+    activity.units.set([kf])
+    ff_activity = Activity.objects.create(year=2020, title="FF-arbeid")
+    ff_activity.units.set([ff])
+
+    def user(name, unit=None, role=None):
+        u = django_user_model.objects.create_user(name, password="pw-Arena-123")
+        if unit:
+            UnitRole.objects.create(
+                person=Person.objects.create(given_name=name, family_name="T", user=u), unit=unit, role=role
+            )
+        return u
+
+    users = {
+        "coordinator": user("koord", coordinating, UnitRole.Role.COORDINATOR),
+        "kf_contact": user("kf", kf, UnitRole.Role.INTERNATIONAL_CONTACT),
+        "ff_contact": user("ff", ff, UnitRole.Role.INTERNATIONAL_CONTACT),
+        "reader": user("leser"),
+    }
+    return locals()
+
+
+def as_(client, user):
+    client.force_login(user)
+    return client
+
+
+def edit_url(section, obj):
+    return reverse("record-edit", args=[section, obj.pk])
+
+
+def activity_post(activity, units, title, based_on):
+    return {"year": activity.year, "title": title, "kind": "participation", "description": "",
+            "units": [u.pk for u in units], "based_on": based_on or ""}  # fmt: skip
+
+
+# Who may open and save which form
+
+EXPECTED = {
+    # persona: (own-unit activity, other-unit activity, arena)
+    "coordinator": (200, 200, 200),
+    "kf_contact": (200, 403, 403),
+    "ff_contact": (403, 200, 403),
+    "reader": (403, 403, 403),
+}
+
+
+@pytest.mark.parametrize("persona", EXPECTED)
+def test_who_may_open_which_edit_form(client, world, persona):
+    as_(client, world["users"][persona])
+    urls = (
+        edit_url("aktiviteter", world["activity"]),
+        edit_url("aktiviteter", world["ff_activity"]),
+        edit_url("arenaer", world["arena"]),
+    )
+    assert tuple(client.get(url).status_code for url in urls) == EXPECTED[persona]
+
+
+@pytest.mark.parametrize("persona", ["ff_contact", "reader"])
+def test_refused_saves_change_nothing(client, world, persona):
+    as_(client, world["users"][persona])
+    activity = world["activity"]
+    response = client.post(
+        edit_url("aktiviteter", activity),
+        activity_post(activity, [world["kf"]], "Kapret", latest_history_id(activity)),
+    )
+    assert response.status_code == 403
+    assert "Ingen tilgang" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.title == "KF i helseforsamlingen"
+
+
+def test_anonymous_is_sent_to_sign_in(client, world):
+    url = edit_url("aktiviteter", world["activity"])
+    for response in (client.get(url), client.post(url, {"title": "x"})):
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_contact_saves_own_activity_and_history_records_it(client, world):
+    as_(client, world["users"]["kf_contact"])
+    activity = world["activity"]
+    response = client.post(
+        edit_url("aktiviteter", activity),
+        activity_post(activity, [world["kf"]], "KF i WHA og EB", latest_history_id(activity)),
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "KF i WHA og EB"
+    page = client.get(reverse("record-history", args=["aktiviteter", activity.pk])).content.decode()
+    assert "KF i helseforsamlingen" in page and "KF i WHA og EB" in page and "kf" in page
+
+
+def test_contact_cannot_assign_another_units_name(client, world):
+    as_(client, world["users"]["kf_contact"])
+    response = client.post(
+        reverse("record-create", args=["aktiviteter"]),
+        activity_post(world["activity"], [world["kf"], world["ff"]], "Ny aktivitet", None),
+    )
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    assert not Activity.objects.filter(title="Ny aktivitet").exists()
+
+
+def test_coordinator_creates_an_organisation(client, world):
+    as_(client, world["users"]["coordinator"])
+    response = client.post(
+        reverse("record-create", args=["organisasjoner"]),
+        {
+            "name": "Europarådet",
+            "name_en": "Council of Europe",
+            "abbreviation": "CoE",
+            "kind": "international",
+        },
+    )
+    assert response.status_code == 302
+    org = Organisation.objects.get(name="Europarådet")
+    assert org.history.get().history_user == world["users"]["coordinator"]
+
+
+def test_invalid_input_gets_bokmal_messages_and_nothing_is_saved(client, world):
+    as_(client, world["users"]["kf_contact"])
+    engagement = world["engagement"]
+    response = client.post(
+        edit_url("deltakelser", engagement),
+        {
+            "unit": world["kf"].pk,
+            "arena": world["arena"].pk,
+            "role": "member",
+            "starts_on": "2021-01-01",
+            "ends_on": "2020-01-01",
+            "based_on": latest_history_id(engagement) or "",
+        },  # fmt: skip
+    )
+    assert response.status_code == 200
+    assert "Sluttdatoen kan ikke være før startdatoen." in response.content.decode()
+    engagement.refresh_from_db()
+    assert engagement.starts_on is None
+
+
+def test_stale_form_is_refused_with_both_versions_shown(client, world, django_user_model):
+    activity = world["activity"]
+    as_(client, world["users"]["coordinator"])
+    client.post(
+        edit_url("aktiviteter", activity), activity_post(activity, [world["kf"]], "Første versjon", None)
+    )
+    opened_on = latest_history_id(activity)  # both editors open the form now
+    other = django_user_model.objects.get(username="kf")
+    as_(client, other)
+    assert (
+        client.post(
+            edit_url("aktiviteter", activity),
+            activity_post(activity, [world["kf"]], "Kollegaens versjon", opened_on),
+        ).status_code
+        == 302
+    )
+    as_(client, world["users"]["coordinator"])
+    response = client.post(
+        edit_url("aktiviteter", activity), activity_post(activity, [world["kf"]], "Min versjon", opened_on)
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Noen andre har lagret endringer i mellomtiden" in page
+    assert "Kollegaens versjon" in page  # the stored version
+    assert 'value="Min versjon"' in page  # the user's unsaved input is kept
+    activity.refresh_from_db()
+    assert activity.title == "Kollegaens versjon"
+
+
+def test_only_the_coordinator_restores(client, world):
+    activity = world["activity"]
+    as_(client, world["users"]["kf_contact"])
+    version_1 = activity_post(activity, [world["kf"]], "Versjon 1", latest_history_id(activity))
+    assert client.post(edit_url("aktiviteter", activity), version_1).status_code == 302
+    first = latest_history_id(activity)
+    version_2 = activity_post(activity, [world["kf"]], "Versjon 2", first)
+    assert client.post(edit_url("aktiviteter", activity), version_2).status_code == 302
+    url = reverse("record-restore", args=["aktiviteter", activity.pk, first])
+    assert client.post(url).status_code == 403
+    as_(client, world["users"]["coordinator"])
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Versjon 1"
+
+
+def test_edit_button_only_for_those_who_may(client, world):
+    url = world["activity"].get_absolute_url()
+    edit = edit_url("aktiviteter", world["activity"])
+    as_(client, world["users"]["kf_contact"])
+    assert edit in client.get(url).content.decode()
+    as_(client, world["users"]["reader"])
+    page = client.get(url).content.decode()
+    assert edit not in page and reverse("record-history", args=["aktiviteter", world["activity"].pk]) in page
+
+
+def test_unknown_section_or_record_is_404(client, world):
+    as_(client, world["users"]["coordinator"])
+    assert client.get(reverse("record-edit", args=["ukjent", 1])).status_code == 404
+    assert client.get(reverse("record-edit", args=["aktiviteter", 999999])).status_code == 404
