@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import Provenance, RecordHistory, span_order_constraint
+from arena.register.normalize import normalize_name
 
 YEAR_RANGE = Q(year__gte=1990) & Q(year__lte=2100)
 
@@ -116,7 +117,10 @@ class Activity(Provenance):
         help_text=_("Området aktiviteten omtales under i en årsmelding ordnet etter satsningsområder."),
     )
 
-    history = RecordHistory(m2m_fields=[units, arenas, partners, countries, areas])
+    search_text = models.TextField(_("søketekst"), blank=True, editable=False)
+    history = RecordHistory(
+        m2m_fields=[units, arenas, partners, countries, areas], excluded_fields=["search_text"]
+    )
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -133,6 +137,12 @@ class Activity(Provenance):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize_name(f"{self.title} {self.description}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("activity-detail", args=[self.pk])

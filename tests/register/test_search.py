@@ -1,0 +1,100 @@
+"""Search in Norwegian: compounds, names and aliases, linked records, typos, ranking and grouping.
+Runs on SQLite and PostgreSQL alike (CI runs the suite on both)."""
+
+import pytest
+
+from arena.register.models import Activity, Arena, Organisation, Unit
+from arena.register.names import add_aliases
+from arena.register.search import search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data():
+    who = Organisation.objects.create(name="Verdens helseorganisasjon", name_en="World Health Organization",
+                                      abbreviation="WHO", kind="international")  # fmt: skip
+    euro = Organisation.objects.create(name="WHOs regionkontor for Europa", abbreviation="WHO EURO",
+                                       kind="international", parent=who)  # fmt: skip
+    oecd = Organisation.objects.create(name="OECD", kind="international")
+    esan = Arena.objects.create(
+        name="Salthandlingsnettverket", abbreviation="ESAN", kind="network", organisation=euro
+    )
+    hcqi = Arena.objects.create(
+        name="Kvalitetsindikatorer", abbreviation="HCQI", kind="expert_group", organisation=oecd
+    )
+    add_aliases(hcqi, ["Health Care Quality Indicators"])
+    kf = Unit.objects.create(name="Divisjon for kvalitet og forløp", abbreviation="KF", kind="division")
+
+    def activity(title, description="", arenas=(), partners=()):
+        a = Activity.objects.create(year=2020, title=title, description=description)
+        a.units.set([kf])
+        a.arenas.set(arenas)
+        a.partners.set(partners)
+        return a
+
+    return {
+        "who": who, "euro": euro, "oecd": oecd, "esan": esan, "hcqi": hcqi, "kf": kf,
+        "pharma": activity("Nasjonal legemiddelberedskap", "Kartlegging av lagre"),
+        "health": activity("Nordisk samarbeid", "Øvelse i helseberedskap på Svalbard"),
+        "salt": activity("Saltreduksjon", arenas=[esan]),
+        "partner": activity("Rapport om helsepersonell", partners=[who]),
+        "oecd_work": activity("Indikatorer levert", arenas=[hcqi]),
+    }  # fmt: skip
+
+
+def objs(hits):
+    return [h.obj for h in hits]
+
+
+def test_a_word_finds_compounds_containing_it(data):
+    found = objs(search("beredskap").activities)
+    assert set(found) == {data["pharma"], data["health"]}
+
+
+def test_an_organisation_name_finds_it_and_everything_linked(data):
+    results = search("Verdens helseorganisasjon")
+    assert objs(results.organisations)[0] == data["who"]
+    assert data["euro"] in objs(results.organisations)  # sub-organisation
+    assert objs(results.arenas) == [data["esan"]]  # arena under the sub-organisation
+    assert set(objs(results.activities)) == {data["salt"], data["partner"]}
+    assert data["oecd"] not in objs(results.organisations)
+    assert data["oecd_work"] not in objs(results.activities)
+    assert next(h for h in results.arenas).why == "WHO"
+
+
+@pytest.mark.parametrize("query", ["WHO", "who", "World Health Organization", "verdens helseorganisasjon"])
+def test_any_name_of_the_organisation_works(data, query):
+    assert objs(search(query).organisations)[0] == data["who"]
+
+
+@pytest.mark.parametrize(
+    "typo", ["Verdens helseorganisajon", "Salthandlingsnetverket", "Health Care Qualty Indicators"]
+)
+def test_small_typos_in_names_are_forgiven(data, typo):
+    results = search(typo)
+    assert objs(results.organisations)[:1] == [data["who"]] or objs(results.arenas)[:1] in (
+        [data["esan"]],
+        [data["hcqi"]],
+    )
+
+
+def test_typos_rank_below_real_matches_and_distant_words_do_not_match(data):
+    assert (
+        search("Verdens helseorganisasjon").organisations[0].score
+        > search("Verdens helseorganisajon").organisations[0].score
+    )
+    assert search("Forskningsrådet").is_empty
+
+
+def test_exact_names_rank_before_names_that_merely_contain_the_query(data):
+    Arena.objects.create(name="ESAN-oppfølging", kind="project")
+    assert objs(search("esan").arenas)[0] == data["esan"]
+
+
+def test_results_are_grouped_and_short_queries_find_nothing(data):
+    results = search("kvalitet")
+    assert objs(results.units) == [data["kf"]]
+    assert objs(results.arenas) == [data["hcqi"]]
+    assert [name for name, _ in results.groups] == ["units", "organisations", "arenas", "activities"]
+    assert search("k").is_empty and search("   ").is_empty
