@@ -6,6 +6,8 @@ from arena.web import editing, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sok/", views.search_page, name="search"),
+    path("oversikt/", views.dashboard, name="dashboard"),
     path("enheter/", views.unit_list, name="unit-list"),
     path("enheter/<int:pk>/", views.unit_detail, name="unit-detail"),
     path("organisasjoner/", views.organisation_list, name="organisation-list"),

@@ -13,7 +13,9 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from arena.register import stats
 from arena.register.models import Activity, Alias, Area, Arena, Engagement, Organisation, Unit
+from arena.register.search import search
 from arena.web.forms import (
     ActivityFilterForm,
     ArenaFilterForm,
@@ -214,3 +216,47 @@ def activity_detail(request, pk: int):
         "areas": _areas(activity.areas.all()),
     }
     return render(request, "web/activity_detail.html", context)
+
+
+# Search
+
+
+def search_page(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = search(query) if query else None
+    labels = {
+        "units": _("Enheter"),
+        "organisations": _("Organisasjoner"),
+        "arenas": _("Arenaer"),
+        "activities": _("Aktiviteter"),
+    }
+    groups = [(name, labels[name], hits) for name, hits in results.groups] if results else []
+    return render(
+        request,
+        "web/search.html",
+        {"search_query": query, "results": results, "groups": groups},
+    )
+
+
+# Dashboard
+
+BREAKDOWN_TITLES = {
+    "unit": _("Aktiviteter per enhet"),
+    "area": _("Aktiviteter per satsningsområde (hovedområde)"),
+    "organisation": _("Aktiviteter per organisasjon (arenaens organisasjon)"),
+}
+
+
+def dashboard(request):
+    years = sorted(set(Activity.objects.values_list("year", flat=True)), reverse=True)
+    try:
+        year = int(request.GET.get("year") or (years[0] if years else 0))
+    except ValueError:
+        year = years[0] if years else 0
+    overview = stats.year_overview(year) if year else None
+    charts = []
+    if overview:
+        charts = [(b, BREAKDOWN_TITLES[b.key]) for b in overview["breakdowns"]]
+    return render(
+        request, "web/dashboard.html", {"overview": overview, "charts": charts, "years": years, "year": year}
+    )

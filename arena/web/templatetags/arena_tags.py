@@ -41,3 +41,23 @@ def can_change(user, obj) -> bool:
 @register.filter
 def model_verbose_name(model) -> str:
     return str(model._meta.verbose_name)
+
+
+# Inline SVG bar charts (web/includes/bar_chart.html)
+CHART_ROW = 26
+CHART_BAR_MAX = 400
+
+
+@register.filter
+def chart_row_y(index: int) -> int:
+    return 4 + index * CHART_ROW
+
+
+@register.filter
+def chart_height(rows: int) -> int:
+    return 8 + max(rows, 1) * CHART_ROW
+
+
+@register.filter
+def chart_bar(value: int, maximum: int) -> int:
+    return round(CHART_BAR_MAX * value / maximum) if maximum else 0
