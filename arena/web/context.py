@@ -4,7 +4,18 @@ from django.conf import settings
 from django.urls import NoReverseMatch, resolve, reverse
 
 # First part of a URL name -> the navigation entry it belongs to ("unit-detail" -> "unit").
-_SECTIONS = {"home", "unit", "organisation", "arena", "engagement", "activity", "search", "dashboard"}
+_SECTIONS = {
+    "home",
+    "unit",
+    "organisation",
+    "arena",
+    "engagement",
+    "activity",
+    "search",
+    "dashboard",
+    "country",
+    "area",
+}
 
 
 def _language_switch_is_public() -> bool:

@@ -2,9 +2,10 @@
 and that filter is left out."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from arena.register.models import Activity, Arena, Engagement, Organisation, Unit
+from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.web.ordering import unit_kind_order
 
 ALL = _("Alle")
@@ -21,6 +22,34 @@ def _unit_field() -> UnitChoiceField:
         required=False,
         queryset=Unit.objects.order_by(unit_kind_order(), "name"),
         empty_label=ALL,
+    )
+
+
+def _choice_field(label, queryset) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label=label, required=False, queryset=queryset, empty_label=ALL)
+
+
+def _arena_field():
+    return _choice_field(_("Arena"), Arena.objects.order_by("name"))
+
+
+def _organisation_field():
+    return _choice_field(_("Organisasjon"), Organisation.objects.order_by("name"))
+
+
+def _country_field():
+    return _choice_field(
+        _("Land"),
+        Country.objects.filter(Q(arenas__isnull=False) | Q(activities__isnull=False))
+        .distinct()
+        .order_by("name"),
+    )
+
+
+def _area_field():
+    return _choice_field(
+        _("Satsningsområde eller mål"),
+        Area.objects.select_related("framework").order_by("framework__name", "number"),
     )
 
 
@@ -42,7 +71,9 @@ class FilterForm(forms.Form):
         for field, lookup in self.lookups.items():
             value = self.cleaned_data.get(field)
             if value not in (None, ""):
-                queryset = queryset.filter(**{lookup: value})
+                # A subquery, so a filter across a many-to-many relation never repeats a row.
+                matching = queryset.model.objects.filter(**{lookup: value}).values("pk")
+                queryset = queryset.filter(pk__in=matching)
         return queryset
 
     @property
@@ -62,19 +93,43 @@ class OrganisationFilterForm(FilterForm):
 
 class ArenaFilterForm(FilterForm):
     kind = _kind_field(Arena.Kind.choices)
-    lookups = {"kind": "kind"}
+    organisation = _organisation_field()
+    country = _country_field()
+    lookups = {"kind": "kind", "organisation": "organisation", "country": "countries"}
 
 
 class EngagementFilterForm(FilterForm):
     unit = _unit_field()
     role = forms.ChoiceField(label=_("Rolle"), required=False, choices=[("", ALL), *Engagement.Role.choices])
-    lookups = {"unit": "unit", "role": "role"}
+    arena = _arena_field()
+    organisation = _organisation_field()
+    area = _area_field()
+    lookups = {
+        "unit": "unit",
+        "role": "role",
+        "arena": "arena",
+        "organisation": "arena__organisation",
+        "area": "areas",
+    }
 
 
 class ActivityFilterForm(FilterForm):
     year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
     unit = _unit_field()
-    lookups = {"year": "year", "unit": "units"}
+    kind = _kind_field(Activity.Kind.choices)
+    arena = _arena_field()
+    organisation = _organisation_field()
+    country = _country_field()
+    area = _area_field()
+    lookups = {
+        "year": "year",
+        "unit": "units",
+        "kind": "kind",
+        "arena": "arenas",
+        "organisation": "arenas__organisation",
+        "country": "countries",
+        "area": "areas",
+    }
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)

@@ -7,6 +7,10 @@ from arena.web import editing, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("sok/", views.search_page, name="search"),
+    path("land/", views.country_list, name="country-list"),
+    path("land/<str:code>/", views.country_detail, name="country-detail"),
+    path("omrader/", views.area_list, name="area-list"),
+    path("omrader/<int:pk>/", views.area_detail, name="area-detail"),
     path("oversikt/", views.dashboard, name="dashboard"),
     path("enheter/", views.unit_list, name="unit-list"),
     path("enheter/<int:pk>/", views.unit_detail, name="unit-detail"),

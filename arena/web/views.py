@@ -8,13 +8,13 @@ select_related/prefetch_related so a page costs the same number of queries howev
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from arena.register import stats
-from arena.register.models import Activity, Alias, Area, Arena, Engagement, Organisation, Unit
+from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.search import search
 from arena.web.forms import (
     ActivityFilterForm,
@@ -260,3 +260,59 @@ def dashboard(request):
     return render(
         request, "web/dashboard.html", {"overview": overview, "charts": charts, "years": years, "year": year}
     )
+
+
+# Countries and priority areas / goals
+
+
+def country_list(request):
+    countries = (
+        Country.objects.annotate(
+            arena_count=Count("arenas", distinct=True), activity_count=Count("activities", distinct=True)
+        )
+        .filter(Q(arena_count__gt=0) | Q(activity_count__gt=0))
+        .order_by("name")
+    )
+    return render(request, "web/country_list.html", {"countries": countries})
+
+
+def country_detail(request, code: str):
+    country = get_object_or_404(Country, code=code.upper())
+    context = {
+        "country": country,
+        "arenas": country.arenas.select_related("organisation", "parent").order_by("name"),
+        "activities": country.activities.prefetch_related("units", "arenas").order_by("-year", "title"),
+        "organisations": Organisation.objects.filter(country=country).order_by("name"),
+    }
+    return render(request, "web/country_detail.html", context)
+
+
+def area_list(request):
+    areas = (
+        Area.objects.select_related("framework")
+        .annotate(
+            activity_count=Count("activities", distinct=True),
+            engagement_count=Count("engagements", distinct=True),
+        )
+        .order_by("framework__name", "number")
+    )
+    frameworks = {}
+    for area in areas:
+        frameworks.setdefault(area.framework, []).append(area)
+    return render(request, "web/area_list.html", {"frameworks": frameworks.items()})
+
+
+def area_detail(request, pk: int):
+    area = get_object_or_404(Area.objects.select_related("framework"), pk=pk)
+    activities = (
+        area.activities.prefetch_related("units", "arenas")
+        .select_related("main_area")
+        .order_by("-year", "title")
+    )
+    context = {
+        "area": area,
+        "activities": activities,
+        "engagements": area.engagements.select_related("unit", "arena").order_by("arena__name"),
+        "outlooks": area.outlooks.select_related("unit").order_by("-year"),
+    }
+    return render(request, "web/area_detail.html", context)

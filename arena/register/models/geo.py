@@ -21,6 +21,11 @@ class Country(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("country-detail", args=[self.code])
+
     @property
     def display_name(self) -> str:
         lang = get_language() or "nb"

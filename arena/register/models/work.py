@@ -72,6 +72,9 @@ class Area(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("area-detail", args=[self.pk])
+
 
 class Activity(Provenance):
     """A year's piece of international work by one or more units: a meeting series, a contribution, a lead
