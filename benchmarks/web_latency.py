@@ -1,0 +1,170 @@
+"""Latency of the register's pages under load, on a SYNTHETIC register (see benchmarks/synthetic.py).
+
+Builds a fresh database (SQLite file, or a PostgreSQL database `arena_bench`), fills it with synthetic data,
+starts a real server process (gunicorn), signs in one user, and measures p50/p95 latency of list, search and
+detail pages for 1 and for 20 concurrent users. Requests go to 127.0.0.1 only and are bounded in number.
+
+    .venv/bin/python benchmarks/web_latency.py --database sqlite
+    .venv/bin/python benchmarks/web_latency.py --database postgres     # needs scripts/postgres.sh
+    .venv/bin/python benchmarks/web_latency.py --activities 20000 --arenas 2000   # a quicker, smaller run
+"""
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = str(ROOT / ".venv" / "bin" / "python")
+WORDS = ["beredskap", "helse", "legemiddel", "kreft", "digital", "vaksine", "klima", "statistikk"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(code: str, env: dict) -> str:
+    out = subprocess.run([PY, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(out.stderr)
+    return out.stdout.strip()
+
+
+def prepare(args, env) -> dict:
+    if args.database == "postgres":
+        port = (ROOT / "var" / "pg-port").read_text().strip()
+        import psycopg
+
+        with psycopg.connect(f"postgresql://arena:arena@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS arena_bench")
+            conn.execute("CREATE DATABASE arena_bench ENCODING 'UTF8' TEMPLATE template0")
+        env["DATABASE_URL"] = f"postgres://arena:arena@127.0.0.1:{port}/arena_bench"
+    subprocess.run([PY, "-m", "arena", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run(
+        [PY, "-m", "arena", "load_reference", "-v0"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
+    started = time.perf_counter()
+    run(
+        "import django; django.setup(); import sys; sys.path.insert(0, 'benchmarks'); import synthetic;"
+        f"print(synthetic.build(units={args.units}, arenas={args.arenas}, activities={args.activities}))",
+        env,
+    )
+    build_seconds = time.perf_counter() - started
+    ids = run(
+        "import django, json; django.setup()\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        "from arena.register.models import Activity, Arena, Unit\n"
+        "user = get_user_model().objects.create_user('bench')\n"
+        "c = Client(); c.force_login(user)\n"
+        "print(json.dumps({'session': c.cookies['sessionid'].value,"
+        " 'activities': list(Activity.objects.values_list('pk', flat=True)[:5000:7]),"
+        " 'arenas': list(Arena.objects.values_list('pk', flat=True)[:5000:7]),"
+        " 'units': list(Unit.objects.values_list('pk', flat=True))}))",
+        env,
+    )
+    import json
+
+    return {"build_seconds": build_seconds, **json.loads(ids)}
+
+
+def urls_for(kind: str, ids: dict, rng: random.Random) -> str:
+    if kind == "list":
+        return rng.choice(
+            [
+                f"/aktiviteter/?page={rng.randint(1, 50)}",
+                "/aktiviteter/?year=2020",
+                f"/deltakelser/?unit={rng.choice(ids['units'])}",
+                f"/arenaer/?page={rng.randint(1, 50)}",
+            ]
+        )
+    if kind == "search":
+        return f"/sok/?q={rng.choice(WORDS)}"
+    return rng.choice(
+        [f"/aktiviteter/{rng.choice(ids['activities'])}/", f"/arenaer/{rng.choice(ids['arenas'])}/"]
+    )
+
+
+def measure(base: str, session: str, urls: list[str], concurrency: int) -> list[float]:
+    def fetch(url):
+        request = urllib.request.Request(base + url, headers={"Cookie": f"sessionid={session}"})
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+            assert response.status == 200, (url, response.status)
+        return time.perf_counter() - started
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        return list(pool.map(fetch, urls))
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--units", type=int, default=50)
+    parser.add_argument("--arenas", type=int, default=20_000)
+    parser.add_argument("--activities", type=int, default=200_000)
+    parser.add_argument(
+        "--requests", type=int, default=40, help="requests per page kind and concurrency level"
+    )
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="arena-bench-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "arena.settings",
+        "ARENA_DATA_DIR": data_dir,
+        "ARENA_SECRET_KEY": "benchmark-only-key",
+        "ARENA_DEBUG": "false",
+    }
+    env.pop("DATABASE_URL", None)
+    info = prepare(args, env)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "arena.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
+         "--threads", "4", "--timeout", "120"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/logg-inn/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        rng = random.Random(7)
+        print(f"SYNTHETIC register on {args.database}: {args.units} units, {args.arenas} arenas, "
+              f"{args.activities} activities; built in {info['build_seconds']:.1f} s")  # fmt: skip
+        print(f"server: gunicorn, {args.workers} workers x 4 threads, {os.cpu_count()} CPU cores")
+        print(f"{'page kind':<8} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        for kind in ("list", "search", "detail"):
+            measure(base, info["session"], [urls_for(kind, info, rng) for _ in range(3)], 1)  # warm-up
+            for users in (1, 20):
+                n = args.requests if users == 1 else args.requests * 3
+                times = sorted(
+                    measure(base, info["session"], [urls_for(kind, info, rng) for _ in range(n)], users)
+                )
+                p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+                print(f"{kind:<8} {users:>5} {n:>8} {statistics.median(times) * 1000:>8.0f} {p95 * 1000:>8.0f} "
+                      f"{times[-1] * 1000:>8.0f}")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
