@@ -1,6 +1,8 @@
 """Editing, history and restore over HTTP, for every persona: the coordinator, the contact of the owning unit,
 the contact of another unit, a reader and an anonymous visitor — refusals included."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -221,3 +223,46 @@ def test_unknown_section_or_record_is_404(client, world):
     as_(client, world["users"]["coordinator"])
     assert client.get(reverse("record-edit", args=["ukjent", 1])).status_code == 404
     assert client.get(reverse("record-edit", args=["aktiviteter", 999999])).status_code == 404
+
+
+def test_coordinator_edits_other_names_and_search_finds_them(client, world):
+    from arena.register.names import find_organisations
+
+    who = world["who"]
+    as_(client, world["users"]["coordinator"])
+    data = {"name": who.name, "name_en": "", "abbreviation": "WHO", "kind": "international",
+            "other_names": "World Health Organization\nWHOs\n\nWHOs", "based_on": latest_history_id(who) or ""}  # fmt: skip
+    assert client.post(edit_url("organisasjoner", who), data).status_code == 302
+    assert list(find_organisations("whos")) == [who]
+    data.update(other_names="WHOs", based_on=latest_history_id(who) or "")
+    assert client.post(edit_url("organisasjoner", who), data).status_code == 302
+    assert not find_organisations("World Health Organization").exists()
+    assert list(find_organisations("WHO")) == [who]  # the abbreviation is kept by the model, not the list
+
+
+READ_VIEWS = ["home", "unit-list", "organisation-list", "arena-list", "engagement-list", "activity-list",
+              "dashboard", "search", "country-list", "area-list"]  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "kf_contact", "ff_contact", "reader", "anonymous"])
+def test_every_persona_reads_every_page_and_anonymous_only_signs_in(client, world, persona):
+    if persona != "anonymous":
+        as_(client, world["users"][persona])
+    details = [world[k].get_absolute_url() for k in ("kf", "who", "arena", "engagement", "activity")]
+    details += [reverse("record-history", args=["aktiviteter", world["activity"].pk])]
+    for url in [reverse(name) for name in READ_VIEWS] + details:
+        response = client.get(url)
+        if persona == "anonymous" and url != "/":
+            assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
+        else:
+            assert response.status_code == 200, (persona, url)
+
+
+def test_engagements_filter_by_the_year_they_were_active(client, world):
+    engagement = world["engagement"]
+    engagement.starts_on, engagement.ends_on = datetime.date(2018, 1, 1), datetime.date(2019, 12, 31)
+    engagement.save()
+    as_(client, world["users"]["reader"])
+    listed = lambda year: list(client.get(reverse("engagement-list"), {"year": year}).context["objects"])  # noqa: E731
+    assert listed(2019) == [engagement]
+    assert listed(2020) == []

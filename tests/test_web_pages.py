@@ -69,7 +69,7 @@ def test_login_page_renders(client):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     page = html(response)
-    assert '<html lang="nb">' in page
+    assert '<html lang="nb" ' in page
     assert "Logg inn" in page
     assert 'name="username"' in page and 'name="password"' in page
     assert "Logg ut" not in page  # no user menu or navigation before signing in
@@ -103,7 +103,7 @@ def test_logout_is_a_post_form_and_signs_out(signed_in):
 
 def test_base_layout(signed_in, user):
     page = html(signed_in.get(reverse("home")))
-    assert '<html lang="nb">' in page
+    assert '<html lang="nb" ' in page
     assert '<a class="skip-link" href="#main">Hopp til hovedinnhold</a>' in page
     assert '<main id="main"' in page
     assert "Helsedirektoratet" in page  # organisation_name from the context processor
@@ -344,7 +344,7 @@ def test_switching_to_english_translates_the_interface(signed_in, sample):
     assert response.status_code == 302
     assert response["Location"] == reverse("unit-list")
     page = html(signed_in.get(reverse("home")))
-    assert '<html lang="en">' in page
+    assert '<html lang="en" ' in page
     assert "Skip to main content" in page and ">Units<" in page
     assert "Hopp til hovedinnhold" not in page
     # Model choices and entity names follow the language too.
@@ -502,7 +502,7 @@ def test_english_catalogue_is_complete_and_compiled():
 
 def test_bokmal_is_the_default_whatever_the_browser_prefers(signed_in):
     page = html(signed_in.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
-    assert '<html lang="nb">' in page
+    assert '<html lang="nb" ' in page
     assert "Logg ut" in page
     signed_in.post(reverse("set_language"), {"language": "en", "next": "/"})
-    assert '<html lang="en">' in html(signed_in.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="nb"))
+    assert '<html lang="en" ' in html(signed_in.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="nb"))

@@ -5,7 +5,9 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from arena.register.models import Activity, Area, Arena, Engagement, Organisation, Outlook, Unit
+from arena.register.models import Activity, Alias, Area, Arena, Engagement, Organisation, Outlook, Unit
+from arena.register.names import add_aliases
+from arena.register.normalize import normalize_name
 from arena.register.permissions import Access
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -73,13 +75,45 @@ class OutlookForm(RecordForm):
         fields = ["unit", "year", "text", "areas", "arenas"]
 
 
-class OrganisationForm(RecordForm):
+class NamedRecordForm(RecordForm):
+    """Adds the entity's other names and spellings (one per line), which search and import match on."""
+
+    other_names = forms.CharField(
+        label=_("Andre navn og skrivemåter"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ett navn per linje, for eksempel norske og engelske varianter og bøyde former."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            names = self.instance.aliases.filter(kind=Alias.Kind.ALIAS).values_list("name", flat=True)
+            self.initial.setdefault("other_names", "\n".join(names))
+
+    def clean_other_names(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["other_names"].splitlines()]
+        names = list(dict.fromkeys(line for line in lines if line))
+        too_long = [n for n in names if len(n) > 300]
+        if too_long:
+            raise forms.ValidationError(_("Et navn kan være høyst 300 tegn langt."))
+        return names
+
+    def save_other_names(self, obj) -> None:
+        """Make the ALIAS rows exactly the listed names (the mirrored name fields are kept by the model)."""
+        wanted = {normalize_name(n): n for n in self.cleaned_data.get("other_names", [])}
+        current = obj.aliases.filter(kind=Alias.Kind.ALIAS)
+        current.exclude(normalized__in=wanted).delete()
+        add_aliases(obj, wanted.values())
+
+
+class OrganisationForm(NamedRecordForm):
     class Meta(RecordForm.Meta):
         model = Organisation
         fields = ["name", "name_en", "abbreviation", "kind", "parent", "country", "website", "description"]
 
 
-class ArenaForm(RecordForm):
+class ArenaForm(NamedRecordForm):
     class Meta(RecordForm.Meta):
         model = Arena
         fields = [
@@ -88,7 +122,7 @@ class ArenaForm(RecordForm):
         ]  # fmt: skip
 
 
-class UnitForm(RecordForm):
+class UnitForm(NamedRecordForm):
     class Meta(RecordForm.Meta):
         model = Unit
         fields = ["name", "name_en", "abbreviation", "kind", "parent", "is_coordinator", "description"]

@@ -68,6 +68,8 @@ def edit(request, section: str, pk: int | None = None):
             def save():
                 record.save()
                 form.save_m2m()
+                if hasattr(form, "save_other_names"):
+                    form.save_other_names(record)
 
             try:
                 save_unless_changed_since(record, form.cleaned_data.get("based_on"), save, user=request.user)
@@ -102,6 +104,14 @@ def _field_values(obj, form) -> list[tuple[str, str]]:
     rows = []
     for name, field in form.fields.items():
         if name == "based_on":
+            continue
+        if name == "other_names":
+            rows.append(
+                (
+                    field.label,
+                    ", ".join(obj.aliases.filter(kind="alias").values_list("name", flat=True)) or "–",
+                )
+            )
             continue
         model_field = obj._meta.get_field(name)
         if model_field.many_to_many:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
+from arena.register.models.base import active_in_year
 from arena.web.ordering import unit_kind_order
 
 ALL = _("Alle")
@@ -99,6 +100,7 @@ class ArenaFilterForm(FilterForm):
 
 
 class EngagementFilterForm(FilterForm):
+    year = forms.IntegerField(label=_("Aktiv i år"), required=False, min_value=1990, max_value=2100)
     unit = _unit_field()
     role = forms.ChoiceField(label=_("Rolle"), required=False, choices=[("", ALL), *Engagement.Role.choices])
     arena = _arena_field()
@@ -111,6 +113,11 @@ class EngagementFilterForm(FilterForm):
         "organisation": "arena__organisation",
         "area": "areas",
     }
+
+    def filter(self, queryset):
+        queryset = super().filter(queryset)
+        year = self.cleaned_data.get("year")
+        return queryset.filter(active_in_year(year)) if year else queryset
 
 
 class ActivityFilterForm(FilterForm):
