@@ -132,14 +132,20 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
     text_match = Q()
     for word in words:
         text_match &= Q(search_text__contains=word)
-    linked = (
-        Q(arenas__in=named_arenas) | Q(partners__in=linked_orgs)
-        if (named_arenas or linked_orgs)
-        else Q(pk__in=[])
-    )
-    activities = Activity.objects.filter(text_match | linked).distinct()
+    # Each way of matching is its own primary-key subquery: an OR across many-to-many joins would defeat the
+    # indexes. Newest first; only the first few hundred are ranked (the count says how many there are).
+    matching = Q(pk__in=Activity.objects.filter(text_match).values("pk"))
+    if named_arenas:
+        matching |= Q(
+            pk__in=Activity.arenas.through.objects.filter(arena__in=named_arenas).values("activity")
+        )
+    if linked_orgs:
+        matching |= Q(
+            pk__in=Activity.partners.through.objects.filter(organisation__in=linked_orgs).values("activity")
+        )
+    activities = Activity.objects.filter(matching)
     results.total_activities = activities.count()
-    ranked = activities.order_by("-year", "title")[: limit * 4]
+    ranked = activities.order_by("-year", "-pk").only("pk", "year", "title", "search_text")[: limit * 8]
     scored = []
     for activity in ranked:
         title = normalize_name(activity.title)

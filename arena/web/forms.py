@@ -2,11 +2,12 @@
 and that filter is left out."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.models.base import active_in_year
+from arena.register.normalize import normalize_name
 from arena.web.ordering import unit_kind_order
 
 ALL = _("Alle")
@@ -30,21 +31,39 @@ def _choice_field(label, queryset) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(label=label, required=False, queryset=queryset, empty_label=ALL)
 
 
+class NamedEntityField(forms.CharField):
+    """A name, abbreviation or alias typed by the user, resolved to the matching entities through the name
+    table — a text field rather than a drop-down, so it stays fast with tens of thousands of arenas."""
+
+    def __init__(self, label, model, **kwargs):
+        super().__init__(label=label, required=False, max_length=300, **kwargs)
+        self.model = model
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return None
+        if value.isdigit():
+            matches = self.model.objects.filter(pk=int(value))
+        else:
+            matches = self.model.objects.filter(
+                aliases__normalized__contains=normalize_name(value)
+            ).distinct()
+        if not matches.exists():
+            raise forms.ValidationError(_("Fant ingen med dette navnet."))
+        return matches
+
+
 def _arena_field():
-    return _choice_field(_("Arena"), Arena.objects.order_by("name"))
+    return NamedEntityField(_("Arena"), Arena)
 
 
 def _organisation_field():
-    return _choice_field(_("Organisasjon"), Organisation.objects.order_by("name"))
+    return NamedEntityField(_("Organisasjon"), Organisation)
 
 
 def _country_field():
-    return _choice_field(
-        _("Land"),
-        Country.objects.filter(Q(arenas__isnull=False) | Q(activities__isnull=False))
-        .distinct()
-        .order_by("name"),
-    )
+    return _choice_field(_("Land"), Country.objects.order_by("name"))
 
 
 def _area_field():
@@ -72,6 +91,8 @@ class FilterForm(forms.Form):
         for field, lookup in self.lookups.items():
             value = self.cleaned_data.get(field)
             if value not in (None, ""):
+                if isinstance(value, QuerySet):  # several matching entities (a name typed in a text field)
+                    lookup, value = f"{lookup}__in", value
                 # A subquery, so a filter across a many-to-many relation never repeats a row.
                 matching = queryset.model.objects.filter(**{lookup: value}).values("pk")
                 queryset = queryset.filter(pk__in=matching)
