@@ -11,7 +11,31 @@ from django.db import transaction
 from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.normalize import normalize_name
 
-WORDS = ["helse", "beredskap", "legemiddel", "smittevern", "ernæring", "kreft", "statistikk", "digital", "grønn", "forskning", "vold", "rus", "primærhelse", "kvalitet", "personell", "vaksine", "klima", "data", "tobakk", "alkohol", "psykisk", "helsekompetanse", "sykehus"]
+WORDS = [
+    "helse",
+    "beredskap",
+    "legemiddel",
+    "smittevern",
+    "ernæring",
+    "kreft",
+    "statistikk",
+    "digital",
+    "grønn",
+    "forskning",
+    "vold",
+    "rus",
+    "primærhelse",
+    "kvalitet",
+    "personell",
+    "vaksine",
+    "klima",
+    "data",
+    "tobakk",
+    "alkohol",
+    "psykisk",
+    "helsekompetanse",
+    "sykehus",
+]
 ARENA_KINDS = [k for k, _ in Arena.Kind.choices]
 ROLES = [r for r, _ in Engagement.Role.choices]
 

@@ -266,3 +266,32 @@ def test_engagements_filter_by_the_year_they_were_active(client, world):
     listed = lambda year: list(client.get(reverse("engagement-list"), {"year": year}).context["objects"])  # noqa: E731
     assert listed(2019) == [engagement]
     assert listed(2020) == []
+
+
+def test_coordinator_adds_a_person_and_a_role_others_may_not(client, world):
+    as_(client, world["users"]["kf_contact"])
+    assert client.get(reverse("record-create", args=["personer"])).status_code == 403
+    as_(client, world["users"]["coordinator"])
+    assert (
+        client.post(
+            reverse("record-create", args=["personer"]), {"given_name": "Ny", "family_name": "Kontakt"}
+        ).status_code
+        == 302
+    )
+    person = Person.objects.get(family_name="Kontakt")
+    form_page = client.get(
+        reverse("record-create", args=["roller"]), {"unit": world["ff"].pk}
+    ).content.decode()
+    assert f'<option value="{world["ff"].pk}" selected>' in form_page
+    response = client.post(
+        reverse("record-create", args=["roller"]),
+        {"person": person.pk, "unit": world["ff"].pk, "role": UnitRole.Role.INTERNATIONAL_CONTACT},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("#roller")
+    from arena.register.permissions import access_for
+
+    person.user = world["users"]["reader"]
+    person.save()
+    assert access_for(world["users"]["reader"]).can_change(
+        world["ff_activity"]
+    )  # the new contact now may edit

@@ -5,7 +5,18 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from arena.register.models import Activity, Alias, Area, Arena, Engagement, Organisation, Outlook, Unit
+from arena.register.models import (
+    Activity,
+    Alias,
+    Area,
+    Arena,
+    Engagement,
+    Organisation,
+    Outlook,
+    Person,
+    Unit,
+    UnitRole,
+)
 from arena.register.names import add_aliases
 from arena.register.normalize import normalize_name
 from arena.register.permissions import Access
@@ -126,3 +137,15 @@ class UnitForm(NamedRecordForm):
     class Meta(RecordForm.Meta):
         model = Unit
         fields = ["name", "name_en", "abbreviation", "kind", "parent", "is_coordinator", "description"]
+
+
+class PersonForm(RecordForm):
+    class Meta(RecordForm.Meta):
+        model = Person
+        fields = ["given_name", "family_name", "email", "title"]
+
+
+class UnitRoleForm(RecordForm):
+    class Meta(RecordForm.Meta):
+        model = UnitRole
+        fields = ["person", "unit", "role", "starts_on", "ends_on"]

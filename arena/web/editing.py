@@ -18,7 +18,7 @@ from arena.register.history import (
     save_unless_changed_since,
     versions,
 )
-from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Unit
+from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
 from arena.register.permissions import access_for
 from arena.web import edit_forms
 
@@ -37,6 +37,8 @@ EDITABLE = {
     "organisasjoner": Editable(Organisation, edit_forms.OrganisationForm, "organisation-list"),
     "arenaer": Editable(Arena, edit_forms.ArenaForm, "arena-list"),
     "enheter": Editable(Unit, edit_forms.UnitForm, "unit-list"),
+    "personer": Editable(Person, edit_forms.PersonForm, "unit-list"),
+    "roller": Editable(UnitRole, edit_forms.UnitRoleForm, "unit-list"),
 }
 
 
@@ -81,9 +83,10 @@ def edit(request, section: str, pk: int | None = None):
                 messages.success(request, _("Endringene er lagret."))
                 return _redirect_to(record, spec)
     else:
-        form = spec.form(
-            instance=obj, access=access, initial={"based_on": latest_history_id(obj) if pk else None}
-        )
+        initial = {"based_on": latest_history_id(obj) if pk else None}
+        if pk is None:  # e.g. ?unit=3 from the unit page's "add role" link
+            initial.update({k: v for k, v in request.GET.items() if k in spec.form.base_fields})
+        form = spec.form(instance=obj, access=access, initial=initial)
     return render(
         request,
         "web/edit.html",

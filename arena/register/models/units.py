@@ -135,3 +135,6 @@ class UnitRole(Period):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()}, {self.unit.short_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("unit-detail", args=[self.unit_id]) + "#roller"
