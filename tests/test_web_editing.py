@@ -113,7 +113,7 @@ def test_contact_saves_own_activity_and_history_records_it(client, world):
     activity.refresh_from_db()
     assert activity.title == "KF i WHA og EB"
     page = client.get(reverse("record-history", args=["aktiviteter", activity.pk])).content.decode()
-    assert "KF i helseforsamlingen" in page and "KF i WHA og EB" in page and "kf" in page
+    assert "KF i helseforsamlingen" in page and "KF i WHA og EB" in page and "av kf" in page
 
 
 def test_contact_cannot_assign_another_units_name(client, world):
@@ -201,10 +201,11 @@ def test_only_the_coordinator_restores(client, world):
     version_2 = activity_post(activity, [world["kf"]], "Versjon 2", first)
     assert client.post(edit_url("aktiviteter", activity), version_2).status_code == 302
     url = reverse("record-restore", args=["aktiviteter", activity.pk, first])
-    assert client.post(url).status_code == 403
+    latest = {"based_on": latest_history_id(activity)}
+    assert client.post(url, latest).status_code == 403
     as_(client, world["users"]["coordinator"])
     assert client.get(url).status_code == 405
-    assert client.post(url).status_code == 302
+    assert client.post(url, latest).status_code == 302
     activity.refresh_from_db()
     assert activity.title == "Versjon 1"
 
@@ -295,3 +296,48 @@ def test_coordinator_adds_a_person_and_a_role_others_may_not(client, world):
     assert access_for(world["users"]["reader"]).can_change(
         world["ff_activity"]
     )  # the new contact now may edit
+
+
+def test_contact_saving_a_shared_activity_keeps_the_other_units(client, world):
+    shared = world["activity"]
+    shared.units.set([world["kf"], world["ff"]])
+    as_(client, world["users"]["kf_contact"])
+    post = activity_post(shared, [world["kf"]], "Felles arbeid", latest_history_id(shared))
+    assert client.post(edit_url("aktiviteter", shared), post).status_code == 302
+    assert set(shared.units.all()) == {world["kf"], world["ff"]}
+    assert Activity.objects.get(pk=shared.pk).title == "Felles arbeid"
+
+
+def test_restore_refuses_a_stale_view_and_a_deleted_link(client, world):
+    activity = world["activity"]
+    as_(client, world["users"]["coordinator"])
+    first = latest_history_id(activity)
+    client.post(edit_url("aktiviteter", activity), activity_post(activity, [world["kf"]], "Versjon 2", first))
+    url = reverse("record-restore", args=["aktiviteter", activity.pk, first])
+    page = client.post(url, {"based_on": first}, follow=True).content.decode()  # looked at an old page
+    assert "Posten er endret siden du åpnet historikken" in page
+    assert Activity.objects.get(pk=activity.pk).title == "Versjon 2"
+    engagement = world["engagement"]
+    opened = latest_history_id(engagement)
+    gone = Arena.objects.create(name="Nedlagt komité", kind="committee")
+    data = {"unit": world["kf"].pk, "arena": gone.pk, "role": "member", "based_on": opened}
+    assert client.post(edit_url("deltakelser", engagement), data).status_code == 302
+    data.update(arena=world["arena"].pk, based_on=latest_history_id(engagement))
+    assert client.post(edit_url("deltakelser", engagement), data).status_code == 302
+    Engagement.objects.filter(pk=engagement.pk).update(arena=world["arena"])
+    version_with_gone_arena = engagement.history.filter(arena_id=gone.pk).get().history_id
+    gone.delete()
+    restore_url = reverse("record-restore", args=["deltakelser", engagement.pk, version_with_gone_arena])
+    page = client.post(restore_url, {"based_on": latest_history_id(engagement)}, follow=True).content.decode()
+    assert "den viser til noe som er slettet" in page
+    engagement.refresh_from_db()
+    assert engagement.arena == world["arena"]
+
+
+def test_history_of_people_is_for_the_coordinator_only(client, world):
+    person = Person.objects.get(user=world["users"]["kf_contact"])
+    url = reverse("record-history", args=["personer", person.pk])
+    as_(client, world["users"]["reader"])
+    assert client.get(url).status_code == 403
+    as_(client, world["users"]["coordinator"])
+    assert client.get(url).status_code == 200

@@ -109,20 +109,32 @@ def save_unless_changed_since(obj, based_on: int | None, save, user=None) -> Non
         save_as_one_version(obj, save, user)
 
 
-def restore(obj, history_id: int, user=None):
-    """Put the record back as it was in version `history_id` (fields and many-to-many), as a new version."""
+class RestoreError(Exception):
+    """The version cannot be restored as it stands (it points to something that no longer exists)."""
+
+
+def restore(obj, history_id: int, user=None, based_on: int | None = None):
+    """Put the record back as it was in version `history_id` (fields and many-to-many), as a new version.
+
+    Refused with EditConflict if the record changed after `based_on` (the version the user was looking at), and
+    with RestoreError if the version refers to a record that has since been deleted. Links to deleted records in
+    many-to-many fields are left out."""
     model = type(obj)
     record = obj.history.get(history_id=history_id)
     restored = record.instance
     restored.pk = obj.pk
+    for f in model._meta.concrete_fields:
+        value = getattr(restored, f.attname)
+        if f.is_relation and value is not None and not f.related_model.objects.filter(pk=value).exists():
+            raise RestoreError(f.verbose_name)
 
     def save():
         restored.save()
         for m2m in getattr(record, "_history_m2m_fields", []):
-            rows = getattr(record, m2m.name).all()
-            target = m2m.related_model._meta.model_name
-            getattr(restored, m2m.name).set([getattr(row, f"{target}_id") for row in rows])
+            target = m2m.related_model
+            ids = [getattr(row, f"{target._meta.model_name}_id") for row in getattr(record, m2m.name).all()]
+            getattr(restored, m2m.name).set(target.objects.filter(pk__in=ids))
 
-    with transaction.atomic():
-        save_as_one_version(restored, save, user)
+    current = based_on if based_on is not None else latest_history_id(obj)
+    save_unless_changed_since(restored, current, save, user=user)
     return model.objects.get(pk=obj.pk)

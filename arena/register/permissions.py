@@ -1,9 +1,9 @@
 """Who may do what in the register — the one set of rules for views, the API and background jobs.
 
 Personas:
-- coordinator: a superuser, or a person with an open *coordinator* role on the coordinating unit. Edits
+- coordinator: a superuser, or a person with a current *coordinator* role on the coordinating unit. Edits
   everything.
-- unit contact: a person with an open *international contact* role on a unit. Edits that unit's (and its
+- unit contact: a person with a current *international contact* role on a unit (today within its period). Edits that unit's (and its
   sub-units') engagements, activities and outlooks.
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
 Anonymous users may do nothing (the middleware sends them to the sign-in page).
@@ -12,8 +12,9 @@ Anonymous users may do nothing (the middleware sends them to the sign-in page).
 from functools import cached_property
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from arena.register.models import Activity, Engagement, Outlook, Unit, UnitRole
+from arena.register.models import Activity, Engagement, Outlook, Person, Unit, UnitRole
 
 # Models a unit contact may change when they belong to one of the contact's units.
 UNIT_OWNED = (Engagement, Activity, Outlook)
@@ -29,7 +30,11 @@ class Access:
     def _open_roles(self) -> QuerySet:
         if not self.user.is_authenticated:
             return UnitRole.objects.none()
-        return UnitRole.objects.filter(person__user=self.user, ends_on__isnull=True)
+        today = timezone.localdate()
+        return UnitRole.objects.filter(person__user=self.user).filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=today),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        )
 
     @cached_property
     def is_coordinator(self) -> bool:
@@ -78,6 +83,13 @@ class Access:
     def can_restore(self, obj) -> bool:
         """Restoring an earlier version is the coordinator's."""
         return self.is_coordinator
+
+    def can_view_history(self, obj) -> bool:
+        """Everyone signed in sees a record's history — except for people and their roles, whose history holds
+        personal data (e-mail addresses, accounts): that is the coordinator's."""
+        if isinstance(obj, (Person, UnitRole)):
+            return self.is_coordinator
+        return self.user.is_authenticated
 
     def may_assign_units(self, unit_ids) -> bool:
         """A unit contact may only attach their own units to a record they create or change."""

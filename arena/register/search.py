@@ -76,7 +76,7 @@ def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
     for values in Alias.objects.filter(normalized__contains=query).values_list(*columns):
         keep(values, _name_score(query, values[0]))
     if len(query) >= 4:  # typos: compare with every distinct name (cheap: tens of thousands of short strings)
-        names = list(Alias.objects.values_list("normalized", flat=True).distinct())
+        names = list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
         close = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=20)
         for name, score, _ in close:
             for values in Alias.objects.filter(normalized=name).values_list(*columns):
@@ -134,7 +134,7 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
         text_match &= Q(search_text__contains=word)
     # Each way of matching is its own primary-key subquery: an OR across many-to-many joins would defeat the
     # indexes. Newest first; only the first few hundred are ranked (the count says how many there are).
-    matching = Q(pk__in=Activity.objects.filter(text_match).values("pk"))
+    matching = Q(pk__in=Activity.objects.filter(text_match).values("pk")) if words else Q(pk__in=[])
     if named_arenas:
         matching |= Q(
             pk__in=Activity.arenas.through.objects.filter(arena__in=named_arenas).values("activity")

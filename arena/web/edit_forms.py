@@ -71,6 +71,13 @@ class ActivityForm(RecordForm):
             data["areas"] = Area.objects.filter(pk__in=[main.pk, *[a.pk for a in areas]])
         if not data.get("units") and "units" not in self.errors:
             self.add_error("units", _("Velg minst én ansvarlig enhet."))
+        units = data.get("units")
+        if units is not None and self.instance.pk and not self.access.is_coordinator:
+            # A unit contact sees only their own units; the activity's other units stay as they were.
+            others = self.instance.units.exclude(pk__in=self.access.contact_unit_ids)
+            data["units"] = Unit.objects.filter(
+                pk__in=[*[u.pk for u in units], *others.values_list("pk", flat=True)]
+            )
         return data
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from arena.register.history import (
     EditConflict,
+    RestoreError,
     latest_history_id,
     restore,
     save_unless_changed_since,
@@ -131,6 +132,8 @@ def history(request, section: str, pk: int):
     spec = _editable(section)
     obj = get_object_or_404(spec.model, pk=pk)
     access = access_for(request.user)
+    if not access.can_view_history(obj):
+        raise PermissionDenied
     return render(
         request,
         "web/history.html",
@@ -139,6 +142,7 @@ def history(request, section: str, pk: int):
             "versions": versions(obj),
             "can_restore": access.can_restore(obj),
             "section": section,
+            "latest": latest_history_id(obj),
         },
     )
 
@@ -151,6 +155,21 @@ def restore_version(request, section: str, pk: int, history_id: int):
         raise PermissionDenied
     if not obj.history.filter(history_id=history_id).exists():
         raise Http404
-    restored = restore(obj, history_id, user=request.user)
+    try:
+        based_on = int(request.POST.get("based_on", ""))
+    except ValueError:
+        based_on = -1  # no or garbled version: treat as stale rather than overwrite blindly
+    try:
+        restored = restore(obj, history_id, user=request.user, based_on=based_on)
+    except EditConflict:
+        messages.error(request, _("Posten er endret siden du åpnet historikken. Se over og prøv igjen."))
+        return redirect("record-history", section, pk)
+    except RestoreError as exc:
+        messages.error(
+            request,
+            _("Versjonen kan ikke gjenopprettes: den viser til noe som er slettet (%(field)s).")
+            % {"field": exc},
+        )
+        return redirect("record-history", section, pk)
     messages.success(request, _("Den tidligere versjonen er gjenopprettet."))
     return _redirect_to(restored, spec)

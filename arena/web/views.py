@@ -253,6 +253,8 @@ def dashboard(request):
         year = int(request.GET.get("year") or (years[0] if years else 0))
     except ValueError:
         year = years[0] if years else 0
+    if year and not 1990 <= year <= 2100:
+        year = years[0] if years else 0
     overview = stats.year_overview(year) if year else None
     charts = []
     if overview:

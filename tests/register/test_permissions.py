@@ -107,3 +107,16 @@ def test_an_ended_role_gives_no_rights(world):
         ends_on=datetime.date(2020, 1, 1)
     )
     assert access_for(world["people"]["kf_contact"]).persona == "reader"
+
+
+def test_roles_count_only_within_their_period(world):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    roles = UnitRole.objects.filter(person__user=world["people"]["kf_contact"])
+    roles.update(ends_on=today + datetime.timedelta(days=30))  # ends next month: still a contact
+    assert access_for(world["people"]["kf_contact"]).persona == "unit_contact"
+    roles.update(ends_on=None, starts_on=today + datetime.timedelta(days=1))  # starts tomorrow: not yet
+    assert access_for(world["people"]["kf_contact"]).persona == "reader"

@@ -99,3 +99,7 @@ def test_results_are_grouped_and_short_queries_find_nothing(data):
     assert objs(results.arenas) == [data["hcqi"]]
     assert [name for name, _ in results.groups] == ["units", "organisations", "arenas", "activities"]
     assert search("k").is_empty and search("   ").is_empty
+
+
+def test_a_query_of_only_one_letter_words_matches_nothing(data):
+    assert search("a b").is_empty
