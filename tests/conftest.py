@@ -1,9 +1,11 @@
 """Shared fixtures: a signed-in client and a small, explicit sample register."""
 
 import datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 
 from arena.register.models import (
     Activity,
@@ -136,3 +138,44 @@ def sample(db):
         activity_2020=activity_2020,
         outlook=outlook,
     )
+
+
+# Module-wide data: loaded once for a test module, rolled back when the module ends.
+
+REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports"
+
+
+def loaded_for_module(loader, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        loader()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def reference_db(django_db_setup, django_db_blocker):
+    """Reference data (countries, gazetteer, frameworks) for the whole module."""
+    from arena.register.reference.load import load_reference
+
+    yield from loaded_for_module(load_reference, django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def units_db(django_db_setup, django_db_blocker):
+    """Reference data and the directorate's units, but no engagements or activities."""
+    from arena.register.demo.load import load_units
+    from arena.register.reference.load import load_reference
+
+    def load():
+        load_reference()
+        load_units()
+
+    yield from loaded_for_module(load, django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup, django_db_blocker):
+    """The whole demo register (reference data, units, engagements, activities, outlooks)."""
+    from arena.register.demo.load import load_demo
+
+    yield from loaded_for_module(load_demo, django_db_blocker)

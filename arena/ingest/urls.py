@@ -1,3 +1,11 @@
-"""URLs of arena.ingest."""
+"""URLs of arena.ingest (mounted at /import/)."""
 
-urlpatterns = []
+from django.urls import path
+
+from arena.ingest import views
+
+urlpatterns = [
+    path("", views.batch_list, name="ingest-list"),
+    path("<int:pk>/", views.batch_detail, name="ingest-batch"),
+    path("<int:pk>/lagre/", views.batch_commit, name="ingest-commit"),
+]

@@ -60,7 +60,8 @@ def _sources() -> dict[str, SourceDocument]:
     return docs
 
 
-def _units() -> None:
+def load_units() -> None:
+    """The directorate's units (idempotent): the register's own structure, without any activity."""
     create_missing(
         Unit,
         UNITS,
@@ -154,7 +155,7 @@ def load_demo() -> dict[str, int]:
     """Load reference data and the demo register in one transaction; returns the resulting row counts."""
     load_reference()
     sources = _sources()
-    _units()
+    load_units()
     keys = _Keys()
     _people(keys)
     _engagements(keys, sources)

@@ -1,0 +1,143 @@
+"""Attribution: which of the directorate's units each paragraph and sentence speaks for.
+
+Three sources, strongest first:
+1. an inline mention of a unit in the sentence ("KF-divisjonen deltar …", "Divisjon helseøkonomi og
+   kompetanse (HK)", "DH- og AS-divisjonene", "Helsedirektøren");
+2. a reference to the unit being talked about ("Divisjonen", "Avdelingen", "De er …", "Vi") → the unit last
+   named in the same section, else the section's unit;
+3. the section a sentence sits in, when a heading names a unit ("3.4 Divisjon for helseøkonomi og
+   kompetanse"): there "Helsedirektoratet" and "direktoratet" mean that unit, as a division's own chapter
+   speaks of its work in the directorate's name. Elsewhere they mean the directorate itself.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from arena.ingest.document import HEADING, Document
+from arena.ingest.linking import UNIT, Entry, Mention
+
+DIRECTORATE_KIND = "directorate"
+# Words standing for "the unit we are talking about".
+UNIT_REFERENCE = re.compile(
+    r"\b(?:[Dd]ivisjonen|[Aa]vdelingen|[Tt]eamet|[Ee]rnæringsmiljøet|[Ff]agmiljøet|[Ff]agavdelingen)\b"
+)
+SELF_REFERENCE = re.compile(r"(?:^|\s)[Vv]i\b")
+THEY_REFERENCE = re.compile(
+    r"^\W*De\s+(?:er|har|deltar|deltok|stiller|vurderer|leder|bidrar|var)\b"
+    r"|\b(?:deltar|deltok|er|stiller|leder|bidrar|har)\s+de\s+(?:i|på|også|med|til|som|nasjonal|ansvarlig)\b"
+)
+# The directorate's head speaks for the directorate.
+DIRECTOR = re.compile(r"\bHelsedirektøren\b")
+_ABBREVIATIONS = r"(?:bl\.a|f\.eks|nr|St|Meld|Prop|pga|ca|mv|osv|dvs|jf|kap|evt|inkl|ev|mht|vs|dr|prof)"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in a block of text."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"[.!?][»\"”)]?\s+(?=[A-ZÆØÅ«\"(\d])", text):
+        before = text[start : match.start() + 1]
+        last_word = re.search(r"(\S+)$", before)
+        if last_word and re.fullmatch(rf"{_ABBREVIATIONS}\.", last_word.group(1)):
+            continue
+        if last_word and re.fullmatch(r"[A-ZÆØÅ]\.", last_word.group(1)):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@dataclass
+class Sentence:
+    block: int  # index of the block in the document
+    start: int  # span in the document text
+    end: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    units: list[Entry] = field(default_factory=list)  # whose statement this is, if a unit's
+    how: str = ""  # "mention", "reference", "section", "directorate", "" (no unit subject)
+
+
+@dataclass
+class BlockAttribution:
+    block: int
+    section_unit: Entry | None
+    units: list[Entry]  # the units this block speaks for (for activities)
+    sentences: list[Sentence]
+
+
+def _unit_mentions(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.entry is not None and m.entry.kind == UNIT]
+
+
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    seen, out = set(), []
+    for entry in entries:
+        if entry.pk not in seen:
+            seen.add(entry.pk)
+            out.append(entry)
+    return out
+
+
+def attribute(
+    document: Document, mentions: list[Mention], directorate: Entry | None
+) -> list[BlockAttribution]:
+    """Attribute every paragraph and list item (and each of its sentences) to units."""
+    by_block: dict[int, list[Mention]] = {}
+    starts = [b.start for b in document.blocks]
+    for mention in mentions:
+        index = _block_of(starts, mention.start)
+        by_block.setdefault(index, []).append(mention)
+    heading_units: dict[int, list[Entry]] = {}
+    result: list[BlockAttribution] = []
+    context: list[Entry] = []
+    for index, (block, path) in enumerate(zip(document.blocks, document.section_paths(), strict=True)):
+        block_mentions = by_block.get(index, [])
+        if block.kind == HEADING:
+            named = [
+                m.entry for m in _unit_mentions(block_mentions) if m.entry.register_kind != DIRECTORATE_KIND
+            ]
+            heading_units[id(block)] = _dedupe(named)
+            context = []
+            continue
+        section_unit = None
+        for heading in reversed(path):
+            if heading_units.get(id(heading)):
+                section_unit = heading_units[id(heading)][0]
+                break
+        sentences = []
+        for s, e in sentence_spans(block.text):
+            start, end = block.start + s, block.start + e
+            sentence = Sentence(index, start, end, block.text[s:e].strip())
+            sentence.mentions = [m for m in block_mentions if start <= m.start < end]
+            named = _unit_mentions(sentence.mentions)
+            explicit = [m.entry for m in named if m.entry.register_kind != DIRECTORATE_KIND]
+            if DIRECTOR.search(sentence.text) and directorate is not None:
+                explicit.insert(0, directorate)
+            said_directorate = any(m.entry.register_kind == DIRECTORATE_KIND for m in named)
+            if explicit:
+                sentence.units, sentence.how = _dedupe(explicit), "mention"
+                context = [u for u in sentence.units if u.register_kind != DIRECTORATE_KIND] or context
+            elif UNIT_REFERENCE.search(sentence.text) or THEY_REFERENCE.search(sentence.text):
+                units = context or ([section_unit] if section_unit else [])
+                sentence.units, sentence.how = units, "reference" if units else ""
+            elif said_directorate or SELF_REFERENCE.search(sentence.text):
+                if section_unit is not None:
+                    sentence.units, sentence.how = [section_unit], "section"
+                elif directorate is not None:
+                    sentence.units, sentence.how = [directorate], "directorate"
+            sentences.append(sentence)
+        units = _dedupe([u for s in sentences for u in s.units])
+        specific = [u for u in units if u.register_kind != DIRECTORATE_KIND]
+        if not units:
+            units = context or ([section_unit] if section_unit else [])
+        result.append(BlockAttribution(index, section_unit, specific or units, sentences))
+    return result
+
+
+def _block_of(starts: list[int], position: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, position) - 1)

@@ -1,0 +1,487 @@
+"""Proposals: what a document would add to the register, as plain dataclasses and JSON.
+
+`propose(document)` runs linking, attribution and relation finding over a `Document` and returns
+`Proposals`: the units it speaks for, the entities it names (known to the register or new, with a suggested
+kind and parent), the unit→entity links (engagements, with role and the sentence as evidence) and one activity
+per paragraph that reports a unit's work. Every link and activity carries its provenance: the document, the
+section and the character span in the document's cleaned text. `known` tells what the register already has;
+the stored review proposals leave those out (see review.py). The JSON shape is documented in docs/import.md.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from arena.ingest.attribution import BlockAttribution, attribute
+from arena.ingest.document import HEADING, LIST_ITEM, Document, section_label
+from arena.ingest.linking import (
+    ARENA,
+    COUNTRY,
+    NATIONAL_PARTNER,
+    ORGANISATION,
+    PROGRAMME,
+    UNIT,
+    Entry,
+    Gazetteer,
+    Mention,
+    link_text,
+)
+from arena.ingest.relations import Link, cues, find_links, register_role, targets
+from arena.ingest.structure import title_key
+
+FORMAT_VERSION = 1
+# Sections that look back or ahead rather than report the year's work: no activities from them.
+NOT_ACTIVITIES = re.compile(
+    r"fremover|neste årene|i årene som kommer|^(?:forord|sammendrag|etterord|vedlegg|innledning|innhold)\b|"
+    r"om årsmeldingen",
+    re.I,
+)
+NOT_ACTIVITY_CHAPTER = re.compile(
+    r"^(?:forord|sammendrag|etterord|vedlegg|innledning|innhold|om årsmeldingen)\b|^hva\b.*fremover", re.I
+)
+ACTIVITY_KIND = {
+    "lead": "leadership",
+    "partner": "project",
+    "contact_point": "participation",
+    "member": "participation",
+    "observer": "participation",
+    "participant": "participation",
+}
+# Priority areas of the ministry's strategy by words in the text, when the section does not say.
+AREA_WORDS = {
+    "hod:universell-helsedekning": (
+        "universell helsedekning",
+        "primærhelse",
+        "helsepersonell",
+        "legemiddel",
+        "legemidl",
+        "yrkeskvalifikasjon",
+        "spesialistgodkjenning",
+        "pasientrettighet",
+        "høyspesialiserte",
+    ),
+    "hod:helsesikkerhet": (
+        "beredskap",
+        "smittevern",
+        "antimikrobiell",
+        "antibiotikaresistens",
+        "pandemi",
+        "covid",
+        "terror",
+        "akuttmedisin",
+        "helsereglement",
+        "evakuering",
+    ),
+    "hod:ikke-smittsomme-sykdommer": (
+        "ikke-smittsomme",
+        "ncd",
+        "kreft",
+        "tobakk",
+        "alkohol",
+        "ernæring",
+        "kosthold",
+        "saltinntak",
+        "fysisk aktivitet",
+        "psykisk",
+        "narkotika",
+        "vold",
+    ),
+    "hod:digital-helse": (
+        "digital",
+        "helseregist",
+        "helsedata",
+        "helseinformasjon",
+        "statistikk",
+        "e-helse",
+        "velferdsteknologi",
+        "indikator",
+    ),
+    "hod:gronn-helse": (r"\bklima", r"\bmiljø", "grønn helse"),  # not "fagmiljø", "kompetansemiljøer"
+    "hod:forskning-og-innovasjon": ("forskning", "innovasjon", "genom", "bioteknologi", "biomedisin"),
+}
+SDG_REFERENCE = re.compile(r"\b(?:bærekraftsmål|helsemål)\s+(\d{1,2})\b", re.I)
+
+
+@dataclass
+class UnitProposal:
+    abbreviation: str
+    name: str
+    aliases: list[str]  # how the document names it
+    pk: int | None = None
+
+
+@dataclass
+class EntityProposal:
+    ref: str  # "e1", "e2" … within the proposals
+    name: str
+    abbreviation: str
+    aliases: list[str]
+    kind: str  # organisation | arena | programme | national_partner | country
+    known: bool
+    mentions: list[str]  # surface forms as written in the text
+    register_kind: str = ""
+    model: str = ""  # organisation | arena | country (known entries)
+    pk: int | None = None
+    key: str | None = None
+    parent: str = ""  # suggested parent (new entries): an organisation's or arena's name
+    parent_model: str = ""
+    parent_pk: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class LinkProposal:
+    ref: str
+    unit: str  # abbreviation or name
+    entity: str  # an entity's name
+    role: str  # participant | lead | contact_point | member | partner | observer | other
+    evidence: str  # the sentence
+    register_role: str  # Engagement.Role value the link becomes
+    unit_pk: int | None
+    entity_ref: str
+    section: str
+    span: tuple[int, int]
+    engagement: bool  # the entity is an arena or programme, so the link can become an engagement
+    known: bool = False  # the register has this engagement
+
+
+@dataclass
+class ActivityProposal:
+    ref: str
+    unit: str  # the first unit's abbreviation or name
+    units: list[str]
+    unit_pks: list[int]
+    title: str
+    kind: str
+    year: int | None
+    entities: list[str]  # names of the arenas, programmes, partners and countries it names
+    entity_refs: list[str]
+    arenas: list[str]  # entity refs of arenas and programmes
+    partners: list[str]  # entity refs of organisations and national partners
+    countries: list[str]  # entity refs of countries
+    priority_areas: list[str]  # area names
+    area_tags: list[str]  # "hod:digital-helse", "sdg:3"
+    section: str
+    span: tuple[int, int]
+    text: str
+    known: bool = False
+    existing_id: int | None = None
+
+
+@dataclass
+class Proposals:
+    document: dict
+    units: list[UnitProposal] = field(default_factory=list)
+    entities: list[EntityProposal] = field(default_factory=list)
+    links: list[LinkProposal] = field(default_factory=list)
+    activities: list[ActivityProposal] = field(default_factory=list)
+
+    def entity(self, ref: str) -> EntityProposal | None:
+        return next((e for e in self.entities if e.ref == ref), None)
+
+    def to_json(self) -> dict:
+        """The JSON form printed by `import --dry-run --json` (documented in docs/import.md)."""
+
+        def clean(obj):
+            data = asdict(obj)
+            for key, value in list(data.items()):
+                if isinstance(value, tuple):
+                    data[key] = list(value)
+            return data
+
+        return {
+            "format": FORMAT_VERSION,
+            "document": self.document,
+            "units": [clean(u) for u in self.units],
+            "entities": [
+                {**clean(e), "spans": [list(s) for s in e.spans]}
+                for e in sorted(self.entities, key=lambda e: int(e.ref[1:]))
+            ],
+            "links": [clean(link) for link in self.links],
+            "activities": [clean(a) for a in self.activities],
+        }
+
+
+def _short(entry: Entry) -> str:
+    return entry.abbreviation or entry.name
+
+
+def _areas() -> dict[str, tuple[str, str]]:
+    """tag → (area name, normalised title key) for the frameworks' areas in the register."""
+    from arena.register.models import Area
+    from arena.register.reference.frameworks import area_tag
+
+    return {area_tag(a): (a.name, title_key(a.name)) for a in Area.objects.select_related("framework")}
+
+
+def propose(
+    document: Document, gazetteer: Gazetteer | None = None, year: int | None = None, propose_new: bool = True
+) -> Proposals:
+    """Everything the document proposes for the register (known things included, flagged `known`)."""
+    gazetteer = gazetteer or Gazetteer.from_register()
+    year = year or document.year
+    mentions: list[Mention] = []
+    for block in document.blocks:
+        mentions.extend(link_text(block.text, gazetteer, block.start, propose_new=propose_new))
+    directorate = next(
+        (e for e in gazetteer.entries.values() if e.kind == UNIT and e.register_kind == "directorate"), None
+    )
+    attributions = attribute(document, mentions, directorate)
+    paths = document.section_paths()
+    proposals = Proposals(
+        document={
+            "name": document.name,
+            "title": document.title,
+            "year": year,
+            "format": document.format,
+            "sha256": document.sha256,
+            "characters": len(document.text),
+            "sections": [
+                {"number": h.number, "title": h.text, "level": h.level, "span": [h.start, h.end]}
+                for h in document.headings
+            ],
+        }
+    )
+    refs = _entities(proposals, mentions, gazetteer)
+    _units(proposals, mentions, attributions)
+    _links(proposals, document, attributions, refs, paths)
+    _activities(proposals, document, attributions, refs, paths, year)
+    _mark_known(proposals, document)
+    return proposals
+
+
+def _entities(proposals: Proposals, mentions: list[Mention], gazetteer: Gazetteer) -> dict[tuple, str]:
+    """One entity proposal per distinct known entry or new name; returns mention identity → ref."""
+    refs: dict[tuple, str] = {}
+    by_identity: dict[tuple, EntityProposal] = {}
+    for mention in mentions:
+        if mention.kind == UNIT:
+            continue
+        identity = mention.identity
+        proposal = by_identity.get(identity)
+        if proposal is None:
+            ref = f"e{len(by_identity) + 1}"
+            if mention.entry is not None:
+                entry = mention.entry
+                written = gazetteer.written_names(entry)
+                proposal = EntityProposal(
+                    ref,
+                    entry.name,
+                    entry.abbreviation if entry.model != "country" else "",
+                    [n for n in written if n not in (entry.name, entry.abbreviation)],
+                    entry.kind,
+                    True,
+                    [],
+                    entry.register_kind,
+                    entry.model,
+                    entry.pk,
+                    entry.key,
+                )
+            else:
+                new = mention.new
+                proposal = EntityProposal(
+                    ref, new.name, new.abbreviation, [], new.kind, False, [], new.register_kind
+                )
+                if new.parent is not None:
+                    proposal.parent = new.parent.name
+                    proposal.parent_model, proposal.parent_pk = new.parent.model, new.parent.pk
+            by_identity[identity] = proposal
+            refs[identity] = ref
+            proposals.entities.append(proposal)
+        if mention.surface not in proposal.mentions:
+            proposal.mentions.append(mention.surface)
+        proposal.spans.append((mention.start, mention.end))
+    for proposal in proposals.entities:
+        if not proposal.known:
+            proposal.aliases = [
+                m for m in proposal.mentions if m not in (proposal.name, proposal.abbreviation)
+            ]
+    return refs
+
+
+def _units(proposals: Proposals, mentions: list[Mention], attributions: list[BlockAttribution]) -> None:
+    seen: dict[int, UnitProposal] = {}
+    for mention in mentions:
+        if mention.kind == UNIT:
+            unit = seen.get(mention.entry.pk)
+            if unit is None:
+                unit = seen[mention.entry.pk] = UnitProposal(
+                    mention.entry.abbreviation, mention.entry.name, [], mention.entry.pk
+                )
+            if mention.surface not in unit.aliases:
+                unit.aliases.append(mention.surface)
+    for attribution in attributions:
+        for entry in attribution.units:
+            if entry.pk not in seen:
+                seen[entry.pk] = UnitProposal(entry.abbreviation, entry.name, [], entry.pk)
+    proposals.units = list(seen.values())
+
+
+def _block_links(document: Document, attributions: list[BlockAttribution]) -> list[Link]:
+    """Links of every block; list items after "… fora hvor Helsedirektoratet deltar:" inherit the unit and
+    role of the sentence that introduces them."""
+    result: list[Link] = []
+    pending = None  # (units, role) of an introducing sentence ending with ":"
+    for attribution in attributions:
+        block = document.blocks[attribution.block]
+        found = find_links(attribution.sentences, attribution.section_unit)
+        if block.kind == LIST_ITEM and pending and not found and attribution.sentences:
+            first = attribution.sentences[0]
+            units, role = pending
+            for target in targets(first)[:1]:
+                found.extend(Link(u, target, role, register_role(role, first.text), first) for u in units)
+        elif block.kind != LIST_ITEM:
+            pending = None
+        result.extend(found)
+        last = attribution.sentences[-1] if attribution.sentences else None
+        if block.kind != LIST_ITEM and last is not None and last.text.rstrip().endswith(":"):
+            units = last.units or ([attribution.section_unit] if attribution.section_unit else [])
+            found_cues = cues(last.text)
+            if units and found_cues and not targets(last):
+                pending = (units, found_cues[-1][1])
+    return result
+
+
+def _links(proposals, document, attributions, refs, paths) -> None:
+    seen: set[tuple] = set()
+    for link in _block_links(document, attributions):
+        key = (link.unit.pk, link.target.identity, link.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        ref = refs[link.target.identity]
+        entity = proposals.entity(ref)
+        proposals.links.append(
+            LinkProposal(
+                f"l{len(proposals.links) + 1}",
+                _short(link.unit),
+                entity.name,
+                link.role,
+                link.sentence.text,
+                link.register_role,
+                link.unit.pk,
+                ref,
+                section_label(paths[link.sentence.block]),
+                (link.sentence.start, link.sentence.end),
+                entity.kind in (ARENA, PROGRAMME),
+            )
+        )
+
+
+def _area_tags(path, text: str, areas: dict[str, tuple[str, str]]) -> list[str]:
+    tags = []
+    keys = {title_key(h.text) for h in path}
+    for tag, (_name, key) in areas.items():
+        if tag.startswith("hod:") and key in keys:
+            tags.append(tag)
+    if not tags:
+        lower = text.lower()
+        counts = {
+            tag: sum(
+                len(re.findall(word if word.startswith("\\b") else re.escape(word), lower)) for word in words
+            )
+            for tag, words in AREA_WORDS.items()
+        }
+        ranked = sorted((n, tag) for tag, n in counts.items() if n)
+        tags = [tag for _n, tag in reversed(ranked)][:2]
+    for goal in SDG_REFERENCE.findall(text):
+        tag = f"sdg:{int(goal)}"
+        if tag in areas and tag not in tags:
+            tags.append(tag)
+    return [t for t in tags if t in areas]
+
+
+def _title(path, text: str, attribution: BlockAttribution) -> str:
+    heading = next((h for h in reversed(path) if h.kind == HEADING), None)
+    if heading is not None and not (attribution.section_unit and heading.level <= 2 and heading.number):
+        return heading.text[:200]
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + " …"
+
+
+def _activities(proposals, document, attributions, refs, paths, year) -> None:
+    areas = _areas()
+    links_by_block: dict[int, list[LinkProposal]] = {}
+    for link in proposals.links:
+        index = next(
+            (a.block for a in attributions if any(s.start == link.span[0] for s in a.sentences)), None
+        )
+        links_by_block.setdefault(index, []).append(link)
+    for attribution in attributions:
+        block = document.blocks[attribution.block]
+        path = paths[attribution.block]
+        innermost = path[-1].text if path else ""
+        if (
+            not attribution.units
+            or NOT_ACTIVITIES.search(innermost)
+            or any(NOT_ACTIVITY_CHAPTER.search(h.text) for h in path)
+        ):
+            continue
+        block_mentions = [m for s in attribution.sentences for m in s.mentions if m.kind != UNIT]
+        named = [m for m in block_mentions if m.kind in (ARENA, PROGRAMME, ORGANISATION)]
+        block_links = links_by_block.get(attribution.block, [])
+        if not named or not block_links:
+            continue
+        entity_refs = list(dict.fromkeys(refs[m.identity] for m in block_mentions))
+        kinds = {ref: proposals.entity(ref).kind for ref in entity_refs}
+        strongest = next(
+            (
+                r
+                for r in ("lead", "partner", "contact_point", "member", "observer")
+                if any(x.role == r for x in block_links)
+            ),
+            "participant",
+        )
+        tags = _area_tags(path, block.text, areas)
+        title = _title(path, block.text, attribution)
+        names = [proposals.entity(ref).name for ref in entity_refs]
+        units = attribution.units
+        proposals.activities.append(
+            ActivityProposal(
+                f"a{len(proposals.activities) + 1}",
+                _short(units[0]),
+                [_short(u) for u in units],
+                [u.pk for u in units],
+                title,
+                ACTIVITY_KIND[strongest],
+                year,
+                names,
+                entity_refs,
+                [r for r in entity_refs if kinds[r] in (ARENA, PROGRAMME)],
+                [r for r in entity_refs if kinds[r] in (ORGANISATION, NATIONAL_PARTNER)],
+                [r for r in entity_refs if kinds[r] == COUNTRY],
+                [areas[t][0] for t in tags],
+                tags,
+                section_label(path),
+                (block.start, block.end),
+                block.text,
+            )
+        )
+
+
+def _mark_known(proposals: Proposals, document: Document) -> None:
+    """Flag links and activities the register already has (so a second import proposes nothing new)."""
+    from arena.register.models import Activity, Engagement
+
+    arena_pks = {e.ref: e.pk for e in proposals.entities if e.known and e.model == "arena"}
+    for link in proposals.links:
+        pk = arena_pks.get(link.entity_ref)
+        if link.engagement and pk is not None and link.unit_pk is not None:
+            link.known = Engagement.objects.filter(
+                unit_id=link.unit_pk, arena_id=pk, role=link.register_role, ends_on__isnull=True
+            ).exists()
+    for activity in proposals.activities:
+        candidates = Activity.objects.filter(year=activity.year) if activity.year else Activity.objects.none()
+        same_place = candidates.filter(
+            source__sha256=document.sha256, source_start=activity.span[0], source_end=activity.span[1]
+        ).first()
+        if same_place is None:
+            same_place = candidates.filter(title=activity.title, units__in=activity.unit_pks).first()
+        if same_place is None and activity.arenas:
+            wanted = {arena_pks[r] for r in activity.arenas if r in arena_pks}
+            if wanted and len(wanted) == len(activity.arenas):
+                for existing in candidates.filter(units__in=activity.unit_pks, arenas__in=wanted).distinct():
+                    if wanted <= set(existing.arenas.values_list("pk", flat=True)):
+                        same_place = existing
+                        break
+        if same_place is not None:
+            activity.known, activity.existing_id = True, same_place.pk

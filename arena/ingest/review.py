@@ -1,0 +1,313 @@
+"""Review: storing a document's new proposals, recording the coordinator's decisions, and committing the
+accepted ones to the register in one transaction.
+
+Only what the register does not have yet is stored (`Proposals` flags the rest `known`), so importing a
+document again after its proposals were committed stores nothing. Committing is idempotent too: entries are
+looked up by name before they are created, engagements by (unit, arena, role), activities by their source
+span, and a committed batch cannot be committed again.
+"""
+
+import datetime
+from dataclasses import asdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from arena.ingest.errors import DocumentError
+from arena.ingest.linking import ARENA, NATIONAL_PARTNER, ORGANISATION, PROGRAMME
+from arena.ingest.models import ImportBatch, Proposal
+from arena.ingest.proposals import Proposals
+
+ACTIONS = ("accept", "reject", "merge", "reset")
+ENTITY_MODELS = {
+    ORGANISATION: "organisation",
+    NATIONAL_PARTNER: "organisation",
+    ARENA: "arena",
+    PROGRAMME: "arena",
+}
+DEFAULT_REGISTER_KIND = {
+    ORGANISATION: "international",
+    NATIONAL_PARTNER: "national_agency",
+    ARENA: "working_group",
+    PROGRAMME: "programme",
+}
+
+
+def _entity_summary(proposals: Proposals, ref: str) -> dict:
+    entity = proposals.entity(ref)
+    return {
+        "ref": ref,
+        "name": entity.name,
+        "kind": entity.kind,
+        "known": entity.known,
+        "model": entity.model or ENTITY_MODELS.get(entity.kind, ""),
+        "pk": entity.pk,
+    }
+
+
+def new_items(proposals: Proposals) -> list[tuple[str, str, dict, str, tuple[int, int] | None]]:
+    """(kind, ref, payload, section, span) for everything the register does not have yet."""
+    items = []
+    for entity in proposals.entities:
+        if not entity.known and entity.kind != "country":
+            first = entity.spans[0] if entity.spans else None
+            items.append((Proposal.Kind.ENTITY, entity.ref, asdict(entity), "", first))
+    seen = set()
+    for link in proposals.links:
+        key = (link.unit_pk, link.entity_ref, link.register_role)
+        if link.known or not link.engagement or link.unit_pk is None or key in seen:
+            continue
+        seen.add(key)
+        payload = {**asdict(link), "entity_info": _entity_summary(proposals, link.entity_ref)}
+        items.append((Proposal.Kind.ENGAGEMENT, link.ref, payload, link.section, link.span))
+    for activity in proposals.activities:
+        if activity.known:
+            continue
+        payload = asdict(activity)
+        payload["entity_info"] = {ref: _entity_summary(proposals, ref) for ref in activity.entity_refs}
+        items.append((Proposal.Kind.ACTIVITY, activity.ref, payload, activity.section, activity.span))
+    return items
+
+
+def store(document, proposals: Proposals, user=None) -> ImportBatch | None:
+    """Store a batch with the document's new proposals for review; None if there is nothing new."""
+    open_batch = ImportBatch.objects.filter(sha256=document.sha256, status=ImportBatch.Status.OPEN).first()
+    if open_batch is not None:
+        raise DocumentError(f"Dette dokumentet venter allerede på gjennomgang (import nr. {open_batch.pk}).")
+    items = new_items(proposals)
+    if not items:
+        return None
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            file_name=document.name[:255],
+            title=(document.title or document.name)[:300],
+            year=proposals.document.get("year"),
+            format=document.format,
+            sha256=document.sha256,
+            text=document.text,
+            sections=proposals.document.get("sections", []),
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        Proposal.objects.bulk_create(
+            Proposal(
+                batch=batch,
+                kind=kind,
+                ref=ref,
+                order=order,
+                payload=payload,
+                section=section[:300],
+                start=span[0] if span else None,
+                end=span[1] if span else None,
+            )
+            for order, (kind, ref, payload, section, span) in enumerate(items)
+        )
+    return batch
+
+
+# --- decisions -------------------------------------------------------------------------------------------
+
+EDITABLE = {
+    Proposal.Kind.ENTITY: ("name", "abbreviation", "kind", "register_kind"),
+    Proposal.Kind.ENGAGEMENT: ("register_role",),
+    Proposal.Kind.ACTIVITY: ("title", "kind"),
+}
+
+
+def decide(proposal: Proposal, action: str, user=None, edits: dict | None = None, merge=None) -> Proposal:
+    """Record the coordinator's decision on one proposal: accept (optionally with edits), merge into an
+    existing register entry (`merge` = (model, pk)), reject, or reset to undecided."""
+    if not ImportBatch.objects.filter(pk=proposal.batch_id, status=ImportBatch.Status.OPEN).exists():
+        raise ValueError("Importen er allerede lagret i registeret.")
+    if action not in ACTIONS:
+        raise ValueError(f"Ukjent handling: {action}")
+    edits = {k: v for k, v in (edits or {}).items() if k in EDITABLE[proposal.kind] and v not in (None, "")}
+    if edits:
+        proposal.payload = {**proposal.payload, **edits, "edited": sorted(edits)}
+    proposal.status = {
+        "accept": Proposal.Status.ACCEPTED,
+        "reject": Proposal.Status.REJECTED,
+        "merge": Proposal.Status.MERGED,
+        "reset": Proposal.Status.PENDING,
+    }[action]
+    proposal.merge_model, proposal.merge_pk = merge if action == "merge" and merge else ("", None)
+    if action == "merge" and not merge:
+        raise ValueError("Velg hvilken oppføring forslaget skal slås sammen med.")
+    proposal.decided_by = user if getattr(user, "is_authenticated", False) else None
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    return proposal
+
+
+# --- commit ----------------------------------------------------------------------------------------------
+
+
+def _source(batch: ImportBatch):
+    from arena.register.models import SourceDocument
+
+    source = SourceDocument.objects.filter(sha256=batch.sha256).first()
+    if source is None:
+        source = SourceDocument.objects.filter(title=batch.title, year=batch.year).first()
+        if source is not None and not source.sha256:
+            source.sha256 = batch.sha256
+            source.save(update_fields=["sha256"])
+    if source is None:
+        kind = (
+            SourceDocument.Kind.ANNUAL_REPORT
+            if "årsmelding" in batch.title.lower() or "arsmelding" in batch.title.lower()
+            else SourceDocument.Kind.OTHER
+        )
+        source = SourceDocument.objects.create(
+            title=batch.title, year=batch.year, kind=kind, sha256=batch.sha256
+        )
+    return source
+
+
+def _model(name: str):
+    from arena.register.models import Arena, Organisation
+
+    return {"organisation": Organisation, "arena": Arena}[name]
+
+
+def _create_entity(payload: dict):
+    """An Organisation or Arena for an accepted entity proposal (an existing one of that name is reused)."""
+    from arena.register.models import Arena, Organisation
+    from arena.register.names import add_aliases, find_arenas, find_organisations
+
+    kind = payload.get("kind", ARENA)
+    model_name = ENTITY_MODELS.get(kind, "arena")
+    register_kind = payload.get("register_kind") or DEFAULT_REGISTER_KIND.get(kind, "other")
+    name = payload["name"].strip()
+    abbreviation = (payload.get("abbreviation") or "").strip()
+    finder = find_organisations if model_name == "organisation" else find_arenas
+    existing = finder(name).first() or (finder(abbreviation).first() if abbreviation else None)
+    if existing is not None:
+        add_aliases(existing, [m for m in payload.get("mentions", []) if m != name])
+        return existing
+    model = Organisation if model_name == "organisation" else Arena
+    valid_kinds = {value for value, _label in model.Kind.choices}
+    if register_kind not in valid_kinds:
+        register_kind = "other"
+    fields = {"name": name[:300], "kind": register_kind}
+    if abbreviation and not model.objects.filter(kind=register_kind, abbreviation=abbreviation).exists():
+        fields["abbreviation"] = abbreviation[:40]
+    parent_model, parent_pk = payload.get("parent_model"), payload.get("parent_pk")
+    if parent_pk:
+        if model is Organisation and parent_model == "organisation":
+            fields["parent"] = Organisation.objects.filter(pk=parent_pk).first()
+        elif model is Arena and parent_model == "organisation":
+            fields["organisation"] = Organisation.objects.filter(pk=parent_pk).first()
+        elif model is Arena and parent_model == "arena":
+            fields["parent"] = Arena.objects.filter(pk=parent_pk).first()
+    entity = model(**fields)
+    entity.full_clean()
+    entity.save()
+    add_aliases(entity, [m for m in payload.get("mentions", []) if m != name])
+    return entity
+
+
+def _resolve(info: dict, resolved: dict):
+    """The register row an entity summary in a payload stands for, or None (a rejected new entity)."""
+    from arena.register.models import Arena, Country, Organisation
+
+    if info.get("known") and info.get("pk"):
+        model = {"organisation": Organisation, "arena": Arena, "country": Country}.get(info.get("model"))
+        return model.objects.filter(pk=info["pk"]).first() if model else None
+    return resolved.get(info.get("ref"))
+
+
+def commit(batch: ImportBatch, user=None) -> dict[str, int]:
+    """Write the batch's accepted and merged proposals to the register, all in one transaction.
+
+    Returns counts of what was created. Committing a committed batch changes nothing.
+    """
+    from arena.register.models import Activity, Area, Arena, Engagement, Unit
+    from arena.register.names import add_aliases
+    from arena.register.reference.frameworks import area_tag
+
+    counts = {"organisations": 0, "arenas": 0, "aliases": 0, "engagements": 0, "activities": 0}
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status == ImportBatch.Status.COMMITTED:
+            return counts
+        source = _source(batch)
+        proposals = list(batch.proposals.all())
+        decided = (Proposal.Status.ACCEPTED, Proposal.Status.MERGED)
+        resolved: dict[str, object] = {}
+        for p in (p for p in proposals if p.kind == Proposal.Kind.ENTITY and p.status in decided):
+            if p.status == Proposal.Status.MERGED:
+                target = _model(p.merge_model).objects.get(pk=p.merge_pk)
+                names = [p.payload["name"], p.payload.get("abbreviation", ""), *p.payload.get("mentions", [])]
+                add_aliases(target, [n for n in names if n])
+                counts["aliases"] += 1
+            else:
+                target = _create_entity(p.payload)
+                counts["arenas" if isinstance(target, Arena) else "organisations"] += 1
+            resolved[p.ref] = target
+            p.result_model, p.result_pk = type(target).__name__.lower(), target.pk
+        areas = {area_tag(a): a for a in Area.objects.select_related("framework")}
+        for p in (p for p in proposals if p.kind == Proposal.Kind.ENGAGEMENT and p.status in decided):
+            arena = _resolve(p.payload["entity_info"], resolved)
+            unit = Unit.objects.filter(pk=p.payload.get("unit_pk")).first()
+            if not isinstance(arena, Arena) or unit is None:
+                continue
+            engagement, made = Engagement.objects.get_or_create(
+                unit=unit,
+                arena=arena,
+                role=p.payload["register_role"],
+                ends_on=None,
+                defaults={
+                    "starts_on": datetime.date(batch.year, 1, 1) if batch.year else None,
+                    "source": source,
+                    "source_section": p.section,
+                    "source_start": p.start,
+                    "source_end": p.end,
+                    "note": p.payload.get("evidence", "")[:1000],
+                },
+            )
+            counts["engagements"] += made
+            p.result_model, p.result_pk = "engagement", engagement.pk
+        for p in (p for p in proposals if p.kind == Proposal.Kind.ACTIVITY and p.status in decided):
+            payload = p.payload
+            infos = payload.get("entity_info", {})
+            rows = {ref: _resolve(infos.get(ref, {}), resolved) for ref in payload.get("entity_refs", [])}
+            if p.status == Proposal.Status.MERGED:
+                activity = Activity.objects.get(pk=p.merge_pk)
+            else:
+                activity = Activity.objects.filter(
+                    source=source, source_start=p.start, source_end=p.end, year=payload["year"]
+                ).first()
+                if activity is None:
+                    activity = Activity(
+                        year=payload["year"] or batch.year,
+                        title=payload["title"][:300],
+                        description=payload.get("text", ""),
+                        kind=payload.get("kind", Activity.Kind.PARTICIPATION),
+                        source=source,
+                        source_section=p.section,
+                        source_start=p.start,
+                        source_end=p.end,
+                    )
+                    tags = [t for t in payload.get("area_tags", []) if t in areas]
+                    hod = [t for t in tags if t.startswith("hod:")]
+                    activity.main_area = areas[hod[0]] if hod else None
+                    activity.full_clean()
+                    activity.save()
+                    counts["activities"] += 1
+                    activity.units.set(Unit.objects.filter(pk__in=payload.get("unit_pks", [])))
+                    activity.areas.set([areas[t] for t in tags])
+            activity.arenas.add(*[rows[r] for r in payload.get("arenas", []) if rows.get(r) is not None])
+            activity.partners.add(*[rows[r] for r in payload.get("partners", []) if rows.get(r) is not None])
+            activity.countries.add(
+                *[rows[r] for r in payload.get("countries", []) if rows.get(r) is not None]
+            )
+            p.result_model, p.result_pk = "activity", activity.pk
+        for p in proposals:
+            if p.status in decided:
+                p.status = Proposal.Status.COMMITTED
+                p.save(update_fields=["status", "result_model", "result_pk"])
+        batch.status = ImportBatch.Status.COMMITTED
+        batch.source = source
+        batch.committed_by = user if getattr(user, "is_authenticated", False) else None
+        batch.committed_at = timezone.now()
+        batch.save(update_fields=["status", "source", "committed_by", "committed_at"])
+    return counts
