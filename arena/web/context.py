@@ -15,6 +15,7 @@ _SECTIONS = {
     "dashboard",
     "country",
     "area",
+    "ingest",
 }
 
 
