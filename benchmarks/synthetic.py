@@ -40,7 +40,7 @@ ARENA_KINDS = [k for k, _ in Arena.Kind.choices]
 ROLES = [r for r, _ in Engagement.Role.choices]
 
 
-def _phrase(rng, n=3) -> str:
+def phrase(rng, n=3) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
@@ -56,7 +56,7 @@ def build(units: int = 50, arenas: int = 20_000, activities: int = 200_000, seed
     )
     arena_rows = Arena.objects.bulk_create(
         Arena(
-            name=f"SYNTETISK arena {i} {_phrase(rng, 2)}",
+            name=f"SYNTETISK arena {i} {phrase(rng, 2)}",
             abbreviation=f"SA{i}",
             kind=rng.choice(ARENA_KINDS),
             organisation=rng.choice(orgs),
@@ -79,8 +79,8 @@ def build(units: int = 50, arenas: int = 20_000, activities: int = 200_000, seed
     countries = list(Country.objects.all()[:60])
     batch = []
     for i in range(activities):
-        title = f"SYNTETISK {_phrase(rng)} {i}"
-        description = _phrase(rng, 12)
+        title = f"SYNTETISK {phrase(rng)} {i}"
+        description = phrase(rng, 12)
         batch.append(
             Activity(
                 year=rng.choice((2019, 2020, 2021, 2022, 2023)),

@@ -16,6 +16,7 @@ _SECTIONS = {
     "country",
     "area",
     "ingest",
+    "reporting",
 }
 
 

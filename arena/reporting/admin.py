@@ -1,0 +1,52 @@
+"""Admin for the reporting models (for support; the work itself happens on the /arsmelding/ pages). Issued
+versions are read-only here: their files are never replaced."""
+
+from django.contrib import admin
+
+from arena.reporting.models import IssuedReport, ReportingCycle, Submission
+
+
+class SubmissionInline(admin.TabularInline):
+    model = Submission
+    fields = ["unit", "status", "submitted_at", "reviewed_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(admin.ModelAdmin):
+    list_display = ["year", "status", "deadline", "opened_at", "approved_at"]
+    list_filter = ["status"]
+    readonly_fields = ["opened_by", "opened_at", "approved_by", "approved_at"]
+    filter_horizontal = ["guiding_documents"]
+    inlines = [SubmissionInline]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["unit", "cycle", "status", "submitted_at", "reviewed_at"]
+    list_filter = ["status", "cycle"]
+    list_select_related = ["unit", "cycle"]
+    readonly_fields = [
+        "prefilled",
+        "prefilled_at",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+
+
+@admin.register(IssuedReport)
+class IssuedReportAdmin(admin.ModelAdmin):
+    list_display = ["year", "layout", "version", "status", "progress", "requested_by", "issued_at"]
+    list_filter = ["year", "layout", "status"]
+    list_select_related = ["requested_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,287 @@
+"""The reporting cycle as plain functions: open a year's cycle, pre-fill each unit's submission from the
+register, save, submit, return with a comment, approve, approve the cycle, write the editorial texts, and the
+overview of who has submitted, who is late and what changed since last year.
+
+Every function takes the acting user (`by`) and checks arena.reporting.permissions; a refused action raises
+PermissionDenied, a wrong state ValidationError with a bokmål message. The unit's facts (activities,
+engagements, outlook) are corrected in the register itself, through its own editing pages; a submission holds
+the workflow state, the unit's remarks, the coordinator's comment and a snapshot of what was pre-filled.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arena.register.models import Activity, Engagement, Outlook, Person, Unit, UnitRole
+from arena.register.models.base import active_in_year
+from arena.reporting.models import ReportingCycle, Submission
+from arena.reporting.permissions import reporting_access
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _unit_and_below(units: dict[int, Unit], unit_id: int) -> set[int]:
+    children = defaultdict(set)
+    for unit in units.values():
+        if unit.parent_id:
+            children[unit.parent_id].add(unit.pk)
+    result, frontier = {unit_id}, {unit_id}
+    while frontier:
+        frontier = set().union(*(children[pk] for pk in frontier)) - result
+        result |= frontier
+    return result
+
+
+def reporting_units(year: int) -> list[Unit]:
+    """Units that get a submission: those with an international contact, and those with activities in the year
+    or engagements active in it."""
+    with_contact = UnitRole.objects.filter(role=UnitRole.Role.INTERNATIONAL_CONTACT, ends_on__isnull=True)
+    ids = set(with_contact.values_list("unit", flat=True))
+    ids |= set(Activity.units.through.objects.filter(activity__year=year).values_list("unit_id", flat=True))
+    ids |= set(Engagement.objects.filter(active_in_year(year)).values_list("unit_id", flat=True))
+    return list(Unit.objects.filter(pk__in=ids).order_by("name"))
+
+
+def _snapshot(unit: Unit, year: int) -> dict:
+    engagements = (
+        Engagement.objects.filter(active_in_year(year), unit=unit)
+        .select_related("arena")
+        .order_by("arena__name")
+    )
+    activities = Activity.objects.filter(year=year, units=unit).order_by("title")
+    outlook = Outlook.objects.filter(unit=unit, year=year).first()
+    return {
+        "engagements": [
+            {
+                "id": e.pk,
+                "arena": e.arena.name,
+                "role": e.get_role_display(),
+                "since": e.starts_on.year if e.starts_on else None,
+            }
+            for e in engagements
+        ],
+        "activities": [{"id": a.pk, "title": a.title} for a in activities],
+        "outlook": outlook.text if outlook else "",
+    }
+
+
+def prefill_submission(cycle: ReportingCycle, unit: Unit) -> Submission:
+    """The unit's submission, (re)filled with its engagements and the year's activities so far."""
+    submission, _created = Submission.objects.get_or_create(cycle=cycle, unit=unit)
+    submission.prefilled = _snapshot(unit, cycle.year)
+    submission.prefilled_at = timezone.now()
+    submission.save(update_fields=["prefilled", "prefilled_at", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def open_cycle(
+    year: int, deadline: datetime.date, instructions: str = "", *, by, units: list[Unit] | None = None
+) -> ReportingCycle:
+    _require(reporting_access(by).can_manage_cycle())
+    cycle = ReportingCycle(year=year, deadline=deadline, instructions=instructions, opened_by=by)
+    cycle.full_clean()
+    cycle.save()
+    for unit in reporting_units(year) if units is None else units:
+        prefill_submission(cycle, unit)
+    return cycle
+
+
+def _require_open(cycle: ReportingCycle) -> None:
+    if not cycle.is_open:
+        raise ValidationError(
+            _("Rapporteringsrunden for %(year)d er godkjent og kan ikke endres.") % {"year": cycle.year}
+        )
+
+
+def save_submission(submission: Submission, *, by, remarks: str) -> Submission:
+    _require(reporting_access(by).can_edit_submission(submission))
+    _require_open(submission.cycle)
+    if not submission.is_editable:
+        raise ValidationError(
+            _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
+        )
+    submission.remarks = remarks
+    submission.save(update_fields=["remarks", "updated_at"])
+    return submission
+
+
+def refresh_submission(submission: Submission, *, by) -> Submission:
+    """Fill the snapshot again from the register (after the unit has corrected it there)."""
+    _require(reporting_access(by).can_edit_submission(submission))
+    _require_open(submission.cycle)
+    if not submission.is_editable:
+        raise ValidationError(
+            _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
+        )
+    return prefill_submission(submission.cycle, submission.unit)
+
+
+def submit(submission: Submission, *, by) -> Submission:
+    _require(reporting_access(by).can_edit_submission(submission))
+    _require_open(submission.cycle)
+    if not submission.is_editable:
+        raise ValidationError(_("Innspillet er allerede levert."))
+    submission.prefilled = _snapshot(submission.unit, submission.cycle.year)
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_by = by
+    submission.submitted_at = timezone.now()
+    submission.save()
+    return submission
+
+
+def return_submission(submission: Submission, *, by, comment: str) -> Submission:
+    _require(reporting_access(by).can_review_submission(submission))
+    _require_open(submission.cycle)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Bare et levert innspill kan sendes tilbake."))
+    if not comment.strip():
+        raise ValidationError(_("Skriv en kommentar som forteller enheten hva som må rettes."))
+    submission.status = Submission.Status.RETURNED
+    submission.coordinator_comment = comment.strip()
+    submission.reviewed_by = by
+    submission.reviewed_at = timezone.now()
+    submission.save()
+    return submission
+
+
+def approve_submission(submission: Submission, *, by) -> Submission:
+    _require(reporting_access(by).can_review_submission(submission))
+    _require_open(submission.cycle)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Bare et levert innspill kan godkjennes."))
+    submission.status = Submission.Status.APPROVED
+    submission.reviewed_by = by
+    submission.reviewed_at = timezone.now()
+    submission.save()
+    return submission
+
+
+def approve_cycle(cycle: ReportingCycle, *, by) -> ReportingCycle:
+    """Approve the year's cycle; refused while any unit's submission is not approved (a draft, submitted but
+    not reviewed, or returned)."""
+    _require(reporting_access(by).can_manage_cycle())
+    _require_open(cycle)
+    pending = list(cycle.submissions.exclude(status=Submission.Status.APPROVED).select_related("unit"))
+    if pending:
+        drafts = [s for s in pending if s.status == Submission.Status.DRAFT]
+        others = [s for s in pending if s.status != Submission.Status.DRAFT]
+        parts = []
+        if drafts:
+            parts.append(_("utkast fra %(units)s") % {"units": ", ".join(s.unit.short_name for s in drafts)})
+        if others:
+            parts.append(
+                _("ikke godkjent fra %(units)s") % {"units": ", ".join(s.unit.short_name for s in others)}
+            )
+        raise ValidationError(
+            _("Rapporteringsrunden kan ikke godkjennes før alle innspill er godkjent: %(pending)s.")
+            % {"pending": "; ".join(parts)}
+        )
+    cycle.status = ReportingCycle.Status.APPROVED
+    cycle.approved_by = by
+    cycle.approved_at = timezone.now()
+    cycle.save()
+    return cycle
+
+
+def save_editorial_texts(
+    cycle: ReportingCycle,
+    *,
+    by,
+    preface: str,
+    about: str,
+    summary: str,
+    afterword: str,
+    guiding_documents=None,
+) -> ReportingCycle:
+    """The coordinator's texts; they may be polished after approval too (the figures come from the register)."""
+    _require(reporting_access(by).can_manage_cycle())
+    cycle.preface, cycle.about, cycle.summary, cycle.afterword = preface, about, summary, afterword
+    cycle.save(update_fields=["preface", "about", "summary", "afterword"])
+    if guiding_documents is not None:
+        cycle.guiding_documents.set(guiding_documents)
+    return cycle
+
+
+# The overview
+
+
+@dataclass
+class OverviewRow:
+    submission: Submission
+    contacts: list[str]
+    is_late: bool
+    activities: int
+    previous_activities: int
+    new_engagements: list[str] = field(default_factory=list)
+    ended_engagements: list[str] = field(default_factory=list)
+    has_outlook: bool = False
+
+    @property
+    def change(self) -> int:
+        return self.activities - self.previous_activities
+
+
+def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[OverviewRow]:
+    """One row per submission: status, whether it is late, and what changed since last year for the unit (with
+    its sub-units). A fixed number of queries."""
+    today = today or timezone.localdate()
+    year = cycle.year
+    units = Unit.objects.in_bulk()
+    submissions = list(cycle.submissions.select_related("unit", "submitted_by").order_by("unit__name"))
+    contacts = defaultdict(list)
+    roles = UnitRole.objects.filter(role=UnitRole.Role.INTERNATIONAL_CONTACT, ends_on__isnull=True)
+    for unit_id, person in roles.select_related("person").values_list("unit_id", "person"):
+        contacts[unit_id].append(person)
+    people = Person.objects.in_bulk([p for ids in contacts.values() for p in ids])
+    activity_units = defaultdict(set)
+    for activity_id, activity_year, unit_id in Activity.units.through.objects.filter(
+        activity__year__in=(year, year - 1)
+    ).values_list("activity_id", "activity__year", "unit_id"):
+        activity_units[(activity_year, unit_id)].add(activity_id)
+    engagements = list(
+        Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1)).select_related("arena")
+    )
+    outlook_units = set(Outlook.objects.filter(year=year).values_list("unit_id", flat=True))
+    rows = []
+    for submission in submissions:
+        scope = _unit_and_below(units, submission.unit_id)
+        count = Counter()
+        for y in (year, year - 1):
+            count[y] = len(set().union(*(activity_units[(y, pk)] for pk in scope)))
+        mine = [e for e in engagements if e.unit_id in scope]
+        rows.append(
+            OverviewRow(
+                submission=submission,
+                contacts=[str(people[p]) for p in contacts[submission.unit_id] if p in people],
+                is_late=submission.is_editable and cycle.is_open and today > cycle.deadline,
+                activities=count[year],
+                previous_activities=count[year - 1],
+                new_engagements=[
+                    e.arena.short_name for e in mine if e.is_active_in(year) and not e.is_active_in(year - 1)
+                ],
+                ended_engagements=[
+                    e.arena.short_name for e in mine if e.is_active_in(year - 1) and not e.is_active_in(year)
+                ],
+                has_outlook=bool(scope & outlook_units),
+            )
+        )
+    return rows
+
+
+def submissions_for(user, cycle: ReportingCycle) -> list[Submission]:
+    """The submissions `user` may edit in the cycle (all of them for the coordinator)."""
+    access = reporting_access(user)
+    queryset = cycle.submissions.select_related("unit")
+    if not access.is_coordinator:
+        queryset = queryset.filter(Q(unit__in=access.contact_unit_ids))
+    return list(queryset.order_by("unit__name"))

@@ -1,0 +1,202 @@
+"""The one report model: plain data that every renderer (HTML, DOCX, PDF) turns into its format.
+
+Report → Chapter → Section (→ subsections) → blocks. Every text in it is final: labels are already translated
+and numbers (chapters, sections, figures, tables) assigned by `number_report`, so renderers only lay out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """Running text; `lead` is set in bold before the text (e.g. a name)."""
+
+    text: str
+    lead: str = ""
+
+
+@dataclass
+class ListItem:
+    text: str
+    lead: str = ""
+    url: str = ""  # an outside link for the item's text
+
+
+@dataclass
+class BulletList:
+    items: list[ListItem]
+    title: str = ""  # a short line above the list (not a heading)
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()  # indexes of right-aligned (number) columns
+    number: int = 0
+
+
+@dataclass
+class Series:
+    label: str
+    values: list[int]
+
+
+@dataclass
+class Chart:
+    """A grouped horizontal bar chart: one bar per series for each category."""
+
+    categories: list[str]
+    series: list[Series]
+    value_label: str
+
+
+@dataclass
+class Figure:
+    id: str
+    caption: str
+    chart: Chart
+    alt: str  # the chart in words, for screen readers and tagged PDF
+    number: int = 0
+
+
+@dataclass
+class Note:
+    """A remark in smaller type, optionally a link (source, where to read more)."""
+
+    text: str
+    url: str = ""
+
+
+@dataclass
+class ActivityEntry:
+    """One activity of the year, described once in the whole report: title, description, facts."""
+
+    id: str  # anchor, unique in the report
+    activity_id: int
+    title: str
+    description: str
+    details: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+
+    @property
+    def heading(self) -> str:
+        """The title as the lead of the entry's paragraph, ending in a full stop."""
+        return self.title if self.title.rstrip().endswith((".", "!", "?")) else f"{self.title}."
+
+
+@dataclass
+class CrossReference:
+    """A pointer to an activity described elsewhere: '<title> – omtalt under 3.2 …'."""
+
+    title: str
+    target: str  # id of the ActivityEntry
+    where: str  # the words after the title, e.g. "omtalt under 3.2 Digital helse"
+
+
+@dataclass
+class ReferenceList:
+    title: str
+    items: list[CrossReference]
+
+
+def block_kind(block) -> str:
+    """A block's type as a lower-case word, for templates ("paragraph", "activityentry", …)."""
+    return type(block).__name__.lower()
+
+
+Block = Paragraph | BulletList | Table | Figure | Note | ActivityEntry | ReferenceList
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    number: str = ""
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    numbered: bool = True
+    number: str = ""
+
+
+@dataclass
+class Report:
+    year: int
+    layout: str  # "unit" | "area"
+    language: str
+    title: str
+    subtitle: str
+    organisation: str
+    chapters: list[Chapter] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # renderer words: "contents", "page", …
+    is_empty: bool = False
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} {self.year}"
+
+
+def number_report(report: Report) -> Report:
+    """Give numbered chapters 1, 2, … and their sections 1.1, 1.2, …; figures and tables run through."""
+    chapter_no = figure_no = table_no = 0
+    for chapter in report.chapters:
+        if chapter.numbered:
+            chapter_no += 1
+            chapter.number = str(chapter_no)
+            for index, section in enumerate(chapter.sections, start=1):
+                section.number = f"{chapter_no}.{index}"
+    for block in iter_blocks(report):
+        if isinstance(block, Figure):
+            figure_no += 1
+            block.number = figure_no
+        elif isinstance(block, Table):
+            table_no += 1
+            block.number = table_no
+    return report
+
+
+def heading_text(part: Chapter | Section) -> str:
+    return f"{part.number} {part.title}" if part.number else part.title
+
+
+def _section_blocks(section: Section) -> Iterator[Block]:
+    yield from section.blocks
+    for sub in section.sections:
+        yield from _section_blocks(sub)
+
+
+def iter_blocks(report: Report) -> Iterator[Block]:
+    """Every block of the report in reading order."""
+    for chapter in report.chapters:
+        yield from chapter.blocks
+        for section in chapter.sections:
+            yield from _section_blocks(section)
+
+
+def iter_headings(report: Report) -> Iterator[tuple[int, Chapter | Section]]:
+    """(level, part) for every chapter (1), section (2) and subsection (3) in reading order."""
+
+    def walk(section: Section, level: int):
+        yield level, section
+        for sub in section.sections:
+            yield from walk(sub, level + 1)
+
+    for chapter in report.chapters:
+        yield 1, chapter
+        for section in chapter.sections:
+            yield from walk(section, 2)
+
+
+def activity_entries(report: Report) -> list[ActivityEntry]:
+    return [b for b in iter_blocks(report) if isinstance(b, ActivityEntry)]

@@ -1,0 +1,289 @@
+"""The annual reporting cycle: the coordinator's cycle per year with its editorial texts, one submission per unit,
+and the issued versions of the generated report with their files.
+
+Rules are named constraints (`reporting_<model>_<rule>`) with bokmål messages; the workflow itself (who may move
+a submission from which state to which) lives in arena.reporting.cycle as plain functions.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+YEAR_RANGE = Q(year__gte=1990) & Q(year__lte=2100)
+
+
+class ReportStorage(FileSystemStorage):
+    """Issued report files: `REPORTING_FILES_DIR` if set, else `<ARENA_DATA_DIR>/reports`. Read at each use,
+    so tests can point it elsewhere; never overwrites a file (a taken name gets a suffix)."""
+
+    def _dir(self) -> Path:
+        configured = getattr(settings, "REPORTING_FILES_DIR", None)
+        return Path(configured) if configured else Path(settings.DATA_DIR) / "reports"
+
+    @property
+    def base_location(self):
+        return str(self._dir())
+
+    @property
+    def location(self):
+        return str(self._dir().resolve())
+
+    @property
+    def base_url(self):
+        return None
+
+
+def report_storage() -> ReportStorage:
+    return ReportStorage()
+
+
+class Layout(models.TextChoices):
+    UNIT = "unit", _("Ordnet etter enhet")
+    AREA = "area", _("Ordnet etter satsningsområde")
+
+
+class ReportingCycle(models.Model):
+    """One year's reporting: opened by the coordinator with a deadline and instructions, approved when every
+    unit's submission is approved. Holds the coordinator's editorial texts and the appendix selection."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Åpen")
+        APPROVED = "approved", _("Godkjent")
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    deadline = models.DateField(_("frist"))
+    instructions = models.TextField(_("veiledning til enhetene"), blank=True)
+    preface = models.TextField(_("forord"), blank=True)
+    about = models.TextField(_("om årsmeldingen"), blank=True)
+    summary = models.TextField(_("sammendrag"), blank=True)
+    afterword = models.TextField(_("etterord"), blank=True)
+    guiding_documents = models.ManyToManyField(
+        "register.GuidingDocument",
+        verbose_name=_("styrende dokumenter i vedlegget"),
+        blank=True,
+        related_name="+",
+        help_text=_("Ingen valgt: alle dokumenter som gjaldt i året."),
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("åpnet av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("åpnet"), auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkjent av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapporteringsrunde")
+        verbose_name_plural = _("rapporteringsrunder")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year"],
+                name="reporting_reportingcycle_unique_year",
+                violation_error_message=_("Det finnes allerede en rapporteringsrunde for dette året."),
+            ),
+            models.CheckConstraint(
+                condition=YEAR_RANGE,
+                name="reporting_reportingcycle_year_range",
+                violation_error_message=_("Året må være mellom 1990 og 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(approved_at__isnull=False),
+                name="reporting_reportingcycle_approved_has_time",
+                violation_error_message=_("En godkjent rapporteringsrunde må ha godkjenningstidspunkt."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Rapporteringsrunde %(year)d") % {"year": self.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting-cycle", args=[self.year])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class Submission(models.Model):
+    """A unit's contribution to a year's report: pre-filled from the register, completed by the unit's
+    international contact (who corrects activities and the outlook in the register), submitted, then returned
+    with a comment or approved by the coordinator."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        SUBMITTED = "submitted", _("Levert")
+        RETURNED = "returned", _("Sendt tilbake")
+        APPROVED = "approved", _("Godkjent")
+
+    cycle = models.ForeignKey(
+        ReportingCycle,
+        verbose_name=_("rapporteringsrunde"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    unit = models.ForeignKey(
+        "register.Unit", verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    remarks = models.TextField(
+        _("merknad til koordinator"), blank=True, help_text=_("Hva er rettet eller lagt til, og hva mangler.")
+    )
+    coordinator_comment = models.TextField(_("kommentar fra koordinator"), blank=True)
+    prefilled = models.JSONField(
+        _("forhåndsutfylt fra registeret"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Enhetens deltakelser og årets aktiviteter slik registeret viste dem da runden ble åpnet."
+        ),
+    )
+    prefilled_at = models.DateTimeField(_("forhåndsutfylt"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("levert av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("levert"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandlet av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("innspill")
+        verbose_name_plural = _("innspill")
+        ordering = ["cycle", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "unit"],
+                name="reporting_submission_unique_unit",
+                violation_error_message=_("Enheten har allerede et innspill i denne rapporteringsrunden."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(coordinator_comment=""),
+                name="reporting_submission_returned_has_comment",
+                violation_error_message=_(
+                    "Et innspill som sendes tilbake, må ha en kommentar fra koordinator."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+                name="reporting_submission_submitted_has_time",
+                violation_error_message=_("Et levert innspill må ha leveringstidspunkt."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.short_name} {self.cycle.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting-submission", args=[self.cycle.year, self.unit_id])
+
+    @property
+    def is_editable(self) -> bool:
+        """The unit may change it while it is a draft or has been returned."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+def _issued_path(instance: "IssuedReport", filename: str) -> str:
+    return f"{instance.year}/{instance.layout}/v{instance.version}/{filename}"
+
+
+class IssuedReport(models.Model):
+    """One issued version of a year's report in one layout, with its HTML, DOCX and PDF files. A new issue is a
+    new version; an issued version's files are never overwritten."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("I kø")
+        RUNNING = "running", _("Lages")
+        DONE = "done", _("Utgitt")
+        FAILED = "failed", _("Feilet")
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    layout = models.CharField(_("oppsett"), max_length=10, choices=Layout.choices)
+    version = models.PositiveIntegerField(_("versjon"))
+    language = models.CharField(_("språk"), max_length=10, default="nb")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("fremdrift (prosent)"), default=0)
+    step = models.CharField(_("trinn"), max_length=200, blank=True)
+    error = models.TextField(_("feilmelding"), blank=True)
+    html_file = models.FileField(_("HTML-fil"), storage=report_storage, upload_to=_issued_path, blank=True)
+    docx_file = models.FileField(_("Word-fil"), storage=report_storage, upload_to=_issued_path, blank=True)
+    pdf_file = models.FileField(_("PDF-fil"), storage=report_storage, upload_to=_issued_path, blank=True)
+    checksums = models.JSONField(_("sjekksummer (SHA-256)"), default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bestilt av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("utgitt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("utgitt årsmelding")
+        verbose_name_plural = _("utgitte årsmeldinger")
+        ordering = ["-year", "layout", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "layout", "version"],
+                name="reporting_issuedreport_unique_version",
+                violation_error_message=_("Denne versjonen av årsmeldingen finnes allerede."),
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="reporting_issuedreport_progress_range",
+                violation_error_message=_("Fremdriften må være mellom 0 og 100 prosent."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(issued_at__isnull=False),
+                name="reporting_issuedreport_done_has_time",
+                violation_error_message=_("En utgitt årsmelding må ha utgivelsestidspunkt."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Årsmelding %(year)d, %(layout)s, versjon %(version)d") % {
+            "year": self.year,
+            "layout": self.get_layout_display().lower(),
+            "version": self.version,
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting-issued", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def file_for(self, fmt: str):
+        return {"html": self.html_file, "docx": self.docx_file, "pdf": self.pdf_file}[fmt]

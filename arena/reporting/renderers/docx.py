@@ -1,0 +1,328 @@
+"""DOCX from the report model, written into the Word template (arena/reporting/templates/reporting/arsmelding.docx).
+
+Headings use Word's "Heading 1/2/3" styles; the table of contents is a real TOC field ('TOC \\o "1-3" \\h \\z \\u')
+whose current result lists the headings (Word fills in page numbers when it updates fields, which it is asked
+to do on opening); the footer carries PAGE/NUMPAGES fields. Charts are PNG pictures with alt text; activities are
+bookmarks that cross-references link to.
+"""
+
+import io
+import re
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.section import Section as DocxSection
+from docx.shared import Inches
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from arena.reporting import docx_template as tpl
+from arena.reporting.charts import chart_png, chart_size_inches
+from arena.reporting.document import (
+    ActivityEntry,
+    BulletList,
+    Figure,
+    Note,
+    Paragraph,
+    ReferenceList,
+    Report,
+    Section,
+    Table,
+    heading_text,
+    iter_headings,
+)
+
+WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+TEXT_WIDTH_IN = 6.3
+
+
+def bookmark_name(anchor: str) -> str:
+    """Word bookmark names: a letter first, then letters, digits and underscores, at most 40 characters."""
+    name = re.sub(r"\W", "_", anchor)
+    return (name if name[:1].isalpha() else f"b_{name}")[:40]
+
+
+class _Writer:
+    def __init__(self, report: Report):
+        self.report = report
+        self.doc = Document(str(tpl.TEMPLATE_PATH))
+        self.bookmark_id = 0
+        # Style ids looked up once: python-docx finds a style by name (and the default style) with a linear
+        # scan over all styles for every paragraph, which dominates the time for long reports.
+        self.styles = {name: self.doc.styles[name] for name in tpl.STYLES}
+        default = self.doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.style_ids = {
+            name: (None if default is not None and style.style_id == default.style_id else style.style_id)
+            for name, style in self.styles.items()
+        }
+        # Empty the template's body. Its section properties (page size, margins, footer) are kept aside and put
+        # back last: python-docx inserts every new paragraph *before* w:sectPr, scanning the whole body to find
+        # it, which makes long reports quadratic; appending to a body without it is not.
+        self.body = self.doc.element.body
+        self.sect_pr = self.body.find(qn("w:sectPr"))
+        for child in list(self.body):
+            self.body.remove(child)
+
+    # Low-level helpers
+
+    def paragraph(self, text: str = "", style: str = tpl.BODY) -> DocxParagraph:
+        p = OxmlElement("w:p")
+        self.body.append(p)
+        para = DocxParagraph(p, self.doc._body)
+        if (style_id := self.style_ids[style]) is not None:
+            p.style = style_id
+        if text:
+            para.add_run(text)
+        return para
+
+    def bookmark(self, paragraph, anchor: str) -> None:
+        self.bookmark_id += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmark_id))
+        start.set(qn("w:name"), bookmark_name(anchor))
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmark_id))
+        p = paragraph._p
+        ppr = p.find(qn("w:pPr"))
+        index = list(p).index(ppr) + 1 if ppr is not None else 0
+        p.insert(index, start)
+        p.append(end)
+
+    def hyperlink(self, paragraph, text: str, url: str = "", anchor: str = "") -> None:
+        link = OxmlElement("w:hyperlink")
+        if url:
+            rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            link.set(qn("r:id"), rel)
+        else:
+            link.set(qn("w:anchor"), bookmark_name(anchor))
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), self.styles[tpl.HYPERLINK].style_id)
+        rpr.append(style)
+        run.append(rpr)
+        t = OxmlElement("w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        link.append(run)
+        paragraph._p.append(link)
+
+    def field(self, paragraph, instruction: str, placeholder: str = "") -> None:
+        for kind, text in (
+            ("begin", None),
+            ("instr", instruction),
+            ("separate", None),
+            ("text", placeholder),
+        ):
+            run = paragraph.add_run()
+            if kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = f" {text} "
+                run._r.append(instr)
+            elif kind == "text":
+                run.text = text or ""
+            else:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                if kind == "begin":
+                    char.set(qn("w:dirty"), "true")
+                run._r.append(char)
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraph.add_run()._r.append(end)
+
+    # Parts of the document
+
+    def setup(self) -> None:
+        report, doc = self.report, self.doc
+        props = doc.core_properties
+        props.title = report.full_title
+        props.subject = report.subtitle
+        props.author = report.organisation
+        props.language = WORD_LANGUAGES.get(report.language, report.language)
+        props.keywords = ""
+        lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        lang = lang.find(qn("w:lang"))
+        if lang is not None:
+            lang.set(qn("w:val"), WORD_LANGUAGES.get(report.language, report.language))
+        # Ask Word to update fields (the table of contents) when the document is opened.
+        settings = doc.settings.element
+        update = settings.find(qn("w:updateFields"))
+        if update is None:
+            update = OxmlElement("w:updateFields")
+            settings.append(update)
+        update.set(qn("w:val"), "true")
+        section = DocxSection(self.sect_pr, doc.part)
+        section.different_first_page_header_footer = True
+        footer = section.footer
+        para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        para.text = ""
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.add_run(f"{report.labels['page']} ")
+        self.field(para, "PAGE", "1")
+        para.add_run(f" {report.labels['of']} ")
+        self.field(para, "NUMPAGES", "1")
+
+    def title_page(self) -> None:
+        r = self.report
+        self.paragraph(r.full_title, tpl.TITLE)
+        self.paragraph(r.subtitle, tpl.SUBTITLE)
+        org = self.paragraph(r.organisation, tpl.ORGANISATION)
+        if not r.is_empty:
+            org.add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self) -> None:
+        self.paragraph(self.report.labels["contents"], tpl.TOC_HEADING)
+        entries = [(level, heading_text(part)) for level, part in iter_headings(self.report) if level <= 2]
+        # One field whose result spans the listed headings: begin in the first paragraph, end in the last.
+        first = self.paragraph("", tpl.TOC_LEVELS[0])
+        for kind, text in (("begin", None), ("instr", 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None)):
+            run = first.add_run()
+            if kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = f" {text} "
+                run._r.append(instr)
+            else:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                if kind == "begin":
+                    char.set(qn("w:dirty"), "true")
+                run._r.append(char)
+        paragraphs = [first]
+        if entries:
+            first.add_run(entries[0][1])
+            for level, text in entries[1:]:
+                paragraphs.append(self.paragraph(text, tpl.TOC_LEVELS[level - 1]))
+        else:
+            first.add_run(self.report.labels["toc_field"])
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraphs[-1].add_run()._r.append(end)
+
+    def heading(self, part, level: int) -> None:
+        para = self.paragraph(heading_text(part) if level < 3 else part.title, tpl.HEADINGS[level - 1])
+        self.bookmark(para, part.id)
+
+    def blocks(self, blocks) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                para = self.paragraph()
+                if block.lead:
+                    para.add_run(f"{block.lead} ").bold = True
+                para.add_run(block.text)
+            elif isinstance(block, ActivityEntry):
+                para = self.paragraph("", tpl.ACTIVITY)
+                para.add_run(block.heading).bold = True
+                para.add_run(f" {block.description}")
+                self.bookmark(para, block.id)
+                if block.details:
+                    facts = self.paragraph("", tpl.FACTS)
+                    for index, (label, value) in enumerate(block.details):
+                        if index:
+                            facts.add_run(" · ")
+                        facts.add_run(f"{label}:").bold = True
+                        facts.add_run(f" {value}")
+            elif isinstance(block, BulletList):
+                if block.title:
+                    self.paragraph(block.title, tpl.LIST_TITLE)
+                for item in block.items:
+                    para = self.paragraph("", tpl.BULLET)
+                    if item.lead:
+                        para.add_run(f"{item.lead} ").bold = True
+                    if item.url:
+                        self.hyperlink(para, item.text, url=item.url)
+                    else:
+                        para.add_run(item.text)
+            elif isinstance(block, ReferenceList):
+                self.paragraph(block.title, tpl.LIST_TITLE)
+                for ref in block.items:
+                    para = self.paragraph("", tpl.BULLET)
+                    self.hyperlink(para, ref.title, anchor=ref.target)
+                    para.add_run(f" – {ref.where}")
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Figure):
+                self.figure(block)
+            elif isinstance(block, Note):
+                para = self.paragraph("", tpl.NOTE)
+                if block.url:
+                    self.hyperlink(para, block.text, url=block.url)
+                else:
+                    para.add_run(block.text)
+
+    def table(self, block: Table) -> None:
+        caption = self.paragraph(
+            f"{self.report.labels['table']} {block.number}: {block.caption}", tpl.CAPTION
+        )
+        caption.paragraph_format.keep_with_next = True
+        width = self.sect_pr.page_width - self.sect_pr.left_margin - self.sect_pr.right_margin
+        tbl = CT_Tbl.new_tbl(1, len(block.columns), width)
+        self.body.append(tbl)
+        table = DocxTable(tbl, self.doc._body)
+        table.style = self.styles[tpl.TABLE]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        header = table.rows[0]
+        trpr = header._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+        for index, (cell, text) in enumerate(zip(header.cells, block.columns, strict=True)):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+            if index in block.numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for row in block.rows:
+            cells = table.add_row().cells
+            for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+                cell.text = text
+                if index in block.numeric:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.paragraph("")
+
+    def figure(self, block: Figure) -> None:
+        width, height = chart_size_inches(block.chart)
+        scale = min(1.0, TEXT_WIDTH_IN / width)
+        para = self.paragraph("")
+        para.paragraph_format.keep_with_next = True
+        run = para.add_run()
+        run.add_picture(io.BytesIO(chart_png(block.chart)), width=Inches(width * scale))
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", block.alt)
+            doc_pr.set("title", block.caption)
+        self.bookmark(para, block.id)
+        self.paragraph(f"{self.report.labels['figure']} {block.number}: {block.caption}", tpl.CAPTION)
+
+    def section(self, section: Section, level: int) -> None:
+        self.heading(section, level)
+        self.blocks(section.blocks)
+        for sub in section.sections:
+            self.section(sub, min(level + 1, 3))
+
+    def write(self) -> bytes:
+        self.setup()
+        self.title_page()
+        if not self.report.is_empty:
+            self.contents()
+        for chapter in self.report.chapters:
+            self.heading(chapter, 1)
+            self.blocks(chapter.blocks)
+            for section in chapter.sections:
+                self.section(section, 2)
+        self.body.append(self.sect_pr)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def render_docx(report: Report) -> bytes:
+    return _Writer(report).write()

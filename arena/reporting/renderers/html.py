@@ -1,0 +1,20 @@
+"""HTML from the report model: a standalone document (the HTML file, and WeasyPrint's input with print CSS) and
+the fragment shown inside Arena's pages."""
+
+from django.template.loader import render_to_string
+
+from arena.reporting.document import Report
+
+
+def _context(report: Report, **extra) -> dict:
+    return {"report": report, "labels": report.labels, **extra}
+
+
+def render_html(report: Report, for_print: bool = False) -> str:
+    """A complete HTML document with its stylesheet inlined; `for_print` adds the page CSS for PDF."""
+    return render_to_string("reporting/report_document.html", _context(report, for_print=for_print))
+
+
+def render_fragment(report: Report) -> str:
+    """The report's <article>, for embedding in an Arena page."""
+    return render_to_string("reporting/includes/report_body.html", _context(report))

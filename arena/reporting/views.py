@@ -1,0 +1,260 @@
+"""Pages of the annual report: the cycles, a cycle's overview, a unit's submission, the coordinator's texts,
+the report shown in Arena, and issued versions with their progress and files.
+
+Thin views: the rules are in arena.reporting.cycle / issuing (which check arena.reporting.permissions and raise
+PermissionDenied → 403, or ValidationError → shown as a message). Every page needs a signed-in user.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from arena.register.models import Activity, Engagement, Outlook
+from arena.register.models.base import active_in_year
+from arena.reporting import cycle as flow
+from arena.reporting.builder import LAYOUTS, build_report
+from arena.reporting.forms import EditorialTextsForm, IssueForm, OpenCycleForm, RemarksForm, ReturnForm
+from arena.reporting.issuing import file_name, issue_report, issued_versions
+from arena.reporting.models import IssuedReport, Layout, ReportingCycle, Submission
+from arena.reporting.permissions import reporting_access
+from arena.reporting.renderers import CONTENT_TYPES, FORMATS
+from arena.reporting.renderers.html import render_fragment
+
+
+def _messages_from(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def index(request):
+    access = reporting_access(request.user)
+    cycles = ReportingCycle.objects.annotate(count=Count("submissions")).order_by("-year")
+    years = list(Activity.objects.order_by("-year").values_list("year", flat=True).distinct()[:10])
+    form = (
+        OpenCycleForm(initial={"year": timezone.localdate().year - 1}) if access.can_manage_cycle() else None
+    )
+    return render(
+        request, "reporting/index.html", {"cycles": cycles, "years": years, "form": form, "access": access}
+    )
+
+
+@require_POST
+def open_cycle(request):
+    access = reporting_access(request.user)
+    if not access.can_manage_cycle():
+        raise PermissionDenied
+    form = OpenCycleForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        cycle = flow.open_cycle(data["year"], data["deadline"], data["instructions"], by=request.user)
+        messages.success(
+            request,
+            _("Rapporteringsrunden for %(year)d er åpnet med %(n)d innspill.")
+            % {"year": cycle.year, "n": cycle.submissions.count()},
+        )
+        return redirect(cycle)
+    cycles = ReportingCycle.objects.annotate(count=Count("submissions")).order_by("-year")
+    return render(
+        request,
+        "reporting/index.html",
+        {"cycles": cycles, "years": [], "form": form, "access": access},
+        status=400,
+    )
+
+
+def _cycle(year: int) -> ReportingCycle:
+    return get_object_or_404(ReportingCycle, year=year)
+
+
+def cycle_detail(request, year: int):
+    cycle = _cycle(year)
+    access = reporting_access(request.user)
+    rows = flow.overview(cycle)
+    counts = {status: 0 for status, _label in Submission.Status.choices}
+    for row in rows:
+        counts[row.submission.status] += 1
+    context = {
+        "cycle": cycle,
+        "access": access,
+        "rows": rows,
+        "counts": [(label, counts[status]) for status, label in Submission.Status.choices],
+        "late": sum(r.is_late for r in rows),
+        "mine": flow.submissions_for(request.user, cycle) if not access.is_coordinator else [],
+        "issue_form": IssueForm() if access.can_manage_cycle() else None,
+        "issued": issued_versions(year),
+        "layouts": Layout.choices,
+    }
+    return render(request, "reporting/cycle.html", context)
+
+
+def texts(request, year: int):
+    cycle = _cycle(year)
+    if not reporting_access(request.user).can_manage_cycle():
+        raise PermissionDenied
+    if request.method == "POST":
+        form = EditorialTextsForm(request.POST, instance=cycle)
+        if form.is_valid():
+            data = form.cleaned_data
+            flow.save_editorial_texts(
+                cycle,
+                by=request.user,
+                preface=data["preface"],
+                about=data["about"],
+                summary=data["summary"],
+                afterword=data["afterword"],
+                guiding_documents=data["guiding_documents"],
+            )
+            messages.success(request, _("Tekstene er lagret."))
+            return redirect(cycle)
+    else:
+        form = EditorialTextsForm(instance=cycle)
+    return render(request, "reporting/texts.html", {"cycle": cycle, "form": form})
+
+
+@require_POST
+def approve_cycle(request, year: int):
+    cycle = _cycle(year)
+    try:
+        flow.approve_cycle(cycle, by=request.user)
+    except ValidationError as error:
+        _messages_from(request, error)
+    else:
+        messages.success(request, _("Rapporteringsrunden for %(year)d er godkjent.") % {"year": year})
+    return redirect(cycle)
+
+
+def _submission(year: int, unit: int) -> Submission:
+    return get_object_or_404(
+        Submission.objects.select_related("cycle", "unit", "submitted_by", "reviewed_by"),
+        cycle__year=year,
+        unit_id=unit,
+    )
+
+
+def submission_detail(request, year: int, unit: int):
+    submission = _submission(year, unit)
+    access = reporting_access(request.user)
+    can_edit = access.can_edit_submission(submission) and submission.is_editable and submission.cycle.is_open
+    form = RemarksForm(initial={"remarks": submission.remarks}) if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        form = RemarksForm(request.POST)
+        if form.is_valid():
+            try:
+                flow.save_submission(submission, by=request.user, remarks=form.cleaned_data["remarks"])
+            except ValidationError as error:
+                _messages_from(request, error)
+            else:
+                messages.success(request, _("Merknaden er lagret."))
+            return redirect(submission)
+    activities = (
+        Activity.objects.filter(year=year, units=submission.unit).prefetch_related("units").order_by("title")
+    )
+    engagements = (
+        Engagement.objects.filter(active_in_year(year), unit=submission.unit)
+        .select_related("arena")
+        .order_by("arena__name")
+    )
+    context = {
+        "submission": submission,
+        "cycle": submission.cycle,
+        "access": access,
+        "can_edit": can_edit,
+        "can_review": access.can_review_submission(submission)
+        and submission.cycle.is_open
+        and submission.status == Submission.Status.SUBMITTED,
+        "form": form,
+        "return_form": ReturnForm(),
+        "activities": activities,
+        "engagements": engagements,
+        "outlook": Outlook.objects.filter(unit=submission.unit, year=year).first(),
+        "prefilled_ids": {a["id"] for a in submission.prefilled.get("activities", [])},
+    }
+    return render(request, "reporting/submission.html", context)
+
+
+@require_POST
+def submission_action(request, year: int, unit: int, action: str):
+    submission = _submission(year, unit)
+    done = {
+        "lever": _("Innspillet er levert."),
+        "oppdater": _("Innspillet er fylt ut på nytt fra registeret."),
+        "godkjenn": _("Innspillet er godkjent."),
+        "send-tilbake": _("Innspillet er sendt tilbake til enheten."),
+    }
+    if action not in done:
+        raise Http404
+    try:
+        if action == "lever":
+            flow.submit(submission, by=request.user)
+        elif action == "oppdater":
+            flow.refresh_submission(submission, by=request.user)
+        elif action == "godkjenn":
+            flow.approve_submission(submission, by=request.user)
+        else:
+            form = ReturnForm(request.POST)
+            comment = form.cleaned_data["comment"] if form.is_valid() else ""
+            flow.return_submission(submission, by=request.user, comment=comment)
+    except ValidationError as error:
+        _messages_from(request, error)
+    else:
+        messages.success(request, done[action])
+    return redirect(submission)
+
+
+def preview(request, year: int, layout: str):
+    if layout not in LAYOUTS:
+        raise Http404
+    report = build_report(year, layout)
+    return render(
+        request,
+        "reporting/preview.html",
+        {
+            "report": report,
+            "body": render_fragment(report),
+            "year": year,
+            "layout": layout,
+            "layouts": Layout.choices,
+            "cycle": ReportingCycle.objects.filter(year=year).first(),
+        },
+    )
+
+
+@require_POST
+def issue(request, year: int):
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Velg et oppsett."))
+        return redirect("reporting-cycle", year)
+    try:
+        issued = issue_report(year, form.cleaned_data["layout"], by=request.user)
+    except ValidationError as error:
+        _messages_from(request, error)
+        return redirect("reporting-cycle", year)
+    return redirect(issued)
+
+
+def issued_detail(request, pk: int):
+    issued = get_object_or_404(IssuedReport.objects.select_related("requested_by"), pk=pk)
+    return render(request, "reporting/issued.html", {"issued": issued, "formats": FORMATS})
+
+
+def download(request, pk: int, fmt: str):
+    issued = get_object_or_404(IssuedReport, pk=pk, status=IssuedReport.Status.DONE)
+    if fmt not in FORMATS:
+        raise Http404
+    field = issued.file_for(fmt)
+    if not field:
+        raise Http404
+    return FileResponse(
+        field.open("rb"),
+        as_attachment=fmt != "html",
+        filename=file_name(issued, fmt),
+        content_type=CONTENT_TYPES[fmt],
+    )
