@@ -11,6 +11,7 @@ Three sources, strongest first:
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from arena.ingest.document import HEADING, Document
@@ -31,16 +32,21 @@ DIRECTOR = re.compile(r"\bHelsedirektøren\b")
 _ABBREVIATIONS = r"(?:bl\.a|f\.eks|nr|St|Meld|Prop|pga|ca|mv|osv|dvs|jf|kap|evt|inkl|ev|mht|vs|dr|prof)"
 
 
+_SENTENCE_END = re.compile(r"[.!?][»\"”)]?\s+(?=[A-ZÆØÅ«\"(\d])")
+_ABBREVIATION = re.compile(rf"{_ABBREVIATIONS}\.")
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a block of text."""
     spans = []
     start = 0
-    for match in re.finditer(r"[.!?][»\"”)]?\s+(?=[A-ZÆØÅ«\"(\d])", text):
-        before = text[start : match.start() + 1]
-        last_word = re.search(r"(\S+)$", before)
-        if last_word and re.fullmatch(rf"{_ABBREVIATIONS}\.", last_word.group(1)):
-            continue
-        if last_word and re.fullmatch(r"[A-ZÆØÅ]\.", last_word.group(1)):
+    for match in _SENTENCE_END.finditer(text):
+        # the word before the full stop, from a few characters only (an abbreviation is short): looking
+        # at all of the sentence so far made long texts quadratic
+        words = text[max(start, match.start() + 1 - 40) : match.start() + 1].split()
+        last_word = words[-1] if words else ""
+        if _ABBREVIATION.fullmatch(last_word) or _INITIAL.fullmatch(last_word):
             continue
         spans.append((start, match.end()))
         start = match.end()
@@ -108,10 +114,11 @@ def attribute(
                 section_unit = heading_units[id(heading)][0]
                 break
         sentences = []
+        mention_starts = [m.start for m in block_mentions]  # in order (link_text sorts them)
         for s, e in sentence_spans(block.text):
             start, end = block.start + s, block.start + e
             sentence = Sentence(index, start, end, block.text[s:e].strip())
-            sentence.mentions = [m for m in block_mentions if start <= m.start < end]
+            sentence.mentions = block_mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
             named = _unit_mentions(sentence.mentions)
             explicit = [m.entry for m in named if m.entry.register_kind != DIRECTORATE_KIND]
             if DIRECTOR.search(sentence.text) and directorate is not None:

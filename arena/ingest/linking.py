@@ -11,7 +11,10 @@ threshold). Names the register does not know — capitalised multi-word names an
 like organisations, forums or programmes — are proposed as new entries with a suggested kind and parent.
 """
 
+import functools
+import itertools
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 import simplemma
@@ -91,10 +94,40 @@ class Mention:
         return self.entry.kind if self.entry is not None else self.new.kind
 
 
+class Spans:
+    """(start, end) spans, asked whether any covers a position or overlaps a range: O(log n) per question
+    (asking every earlier span made a block full of names quadratic)."""
+
+    def __init__(self, spans):
+        self.items = sorted(spans)
+        self._index()
+
+    def _index(self):
+        self.starts = [s for s, _e in self.items]
+        self.max_end = list(itertools.accumulate((e for _s, e in self.items), max))
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.items, (start, end))
+        if self.items[-1] == (start, end):  # appended in order (the usual case): extend the index
+            self.starts.append(start)
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+        else:
+            self._index()
+
+    def covers(self, position: int) -> bool:
+        k = bisect_right(self.starts, position)
+        return k > 0 and self.max_end[k - 1] > position
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.max_end[k - 1] > start
+
+
 def tokens_of(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """A word as names are compared: normalised, an apostrophe genitive written without the apostrophe
     ("WHO's" and "WHOs" are one form)."""
@@ -348,11 +381,20 @@ def find_known(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Mention
             mentions.append(Mention(start + offset, start + len(head) + offset, head, entry, how="compound"))
         i += 1
     for mention in mentions:  # "Joint Action SHARP": the designator in front belongs to the name
-        designator = re.search(r"Joint\s?Action\s+$", text[: mention.start - offset])
-        if designator and mention.entry is not None and mention.entry.register_kind == "joint_action":
+        if mention.entry is None or mention.entry.register_kind != "joint_action":
+            continue
+        # only the few characters before the mention: searching the whole text before every mention
+        # made a text full of names quadratic
+        window = max(0, mention.start - offset - _DESIGNATOR_WINDOW)
+        designator = _DESIGNATOR.search(text, window, mention.start - offset)
+        if designator:
             mention.start = designator.start() + offset
             mention.surface = text[designator.start() : mention.end - offset]
     return mentions
+
+
+_DESIGNATOR = re.compile(r"Joint\s?Action\s+$")
+_DESIGNATOR_WINDOW = 200
 
 
 def _genitive(word: str) -> bool:
@@ -376,11 +418,11 @@ def _compound_head(word: str, gazetteer: Gazetteer) -> tuple[Entry, str] | None:
 def find_second_halves(text: str, gazetteer: Gazetteer, mentions: list[Mention], offset: int = 0):
     """The other half of 'EU/EØS' and 'AS- og FF-divisjonene' style pairs, where the first pass took one."""
     extra = []
-    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    taken = Spans((m.start - offset, m.end - offset) for m in mentions)
     for match in re.finditer(r"\b([A-ZÆØÅ]{2,6})/([A-ZÆØÅ]{2,6})\b", text):
         head = match.group(2)
         start = match.start(2)
-        if any(s <= start < e for s, e in taken):
+        if taken.covers(start):
             continue
         found = gazetteer.lookup((normalize_name(head),), head)
         if found:
@@ -405,19 +447,20 @@ def find_second_halves(text: str, gazetteer: Gazetteer, mentions: list[Mention],
 
 def find_fuzzy(text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], offset: int = 0):
     """Near spellings of long known names, in capitalised stretches the exact pass left alone."""
+    taken = Spans(taken)
     words = tokens_of(text)
     mentions: list[Mention] = []
     i = 0
     while i < len(words):
         word, start, _end = words[i]
-        if not word[:1].isupper() or any(s <= start + offset < e for s, e in taken):
+        if not word[:1].isupper() or taken.covers(start + offset):
             i += 1
             continue
         best = None
         for n in range(2, min(9, len(words) - i + 1)):
             end = words[i + n - 1][2]
             gap = text[words[i + n - 2][2] : words[i + n - 1][1]]
-            if gap.strip(" -&") or any(s < end + offset and start + offset < e for s, e in taken):
+            if gap.strip(" -&") or taken.overlaps(start + offset, end + offset):
                 break
             candidate = " ".join(_key(w for w, _s, _e in words[i : i + n]))
             if len(candidate) < FUZZY_MIN_LENGTH:
@@ -621,10 +664,12 @@ def find_new_names(text: str, taken: list[tuple[int, int]], offset: int = 0) -> 
     words = tokens_of(text)
     found: list[Mention] = []
 
+    taken = Spans(taken)
+    found_spans, acronym_spans = Spans(()), Spans(())  # each added to left to right
+
     def free(start: int, end: int) -> bool:
-        return not any(s < end + offset and start + offset < e for s, e in taken) and not any(
-            m.start < end + offset and start + offset < m.end for m in found
-        )
+        a, b = start + offset, end + offset
+        return not (taken.overlaps(a, b) or found_spans.overlaps(a, b) or acronym_spans.overlaps(a, b))
 
     sentence_starts = {0} | {m.end() for m in re.finditer(r"[.!?:]\s+|\n", text)}
     i = 0
@@ -654,6 +699,7 @@ def find_new_names(text: str, taken: list[tuple[int, int]], offset: int = 0) -> 
             suggestion = suggest_kind(name) if _specific(name) else None
             if suggestion and free(begin, end):
                 found.append(Mention(begin + offset, end + offset, name, new=NewName(name, "", *suggestion)))
+                found_spans.add(begin + offset, end + offset)
                 i = last_capital + 1
                 continue
         i += 1
@@ -670,6 +716,7 @@ def find_new_names(text: str, taken: list[tuple[int, int]], offset: int = 0) -> 
         suggestion = suggest_kind(candidate) if _specific(candidate) else None
         begin = match.start(1) + match.group(1).index(long_words[cut])
         if suggestion and free(begin, match.end(2)):
+            acronym_spans.add(begin + offset, match.end(1) + offset)
             found.append(
                 Mention(
                     begin + offset,
@@ -711,7 +758,13 @@ def link_text(text: str, gazetteer: Gazetteer, offset: int = 0, propose_new: boo
     # a near spelling may begin with a one-word name ("Europarådets kommité for bioetik"): let it win
     taken = [(m.start, m.end) for m in known if " " in m.surface]
     fuzzy = find_fuzzy(text, gazetteer, taken, offset)
-    known = [m for m in known if not any(f.start <= m.start and m.end <= f.end for f in fuzzy)] + fuzzy
+    fuzzy_starts = [f.start for f in fuzzy]  # in order, not overlapping
+
+    def inside_fuzzy(m: Mention) -> bool:
+        k = bisect_right(fuzzy_starts, m.start)
+        return k > 0 and m.end <= fuzzy[k - 1].end
+
+    known = [m for m in known if not inside_fuzzy(m)] + fuzzy
     mentions = list(known)
     if propose_new:
         taken = [(m.start, m.end) for m in known]

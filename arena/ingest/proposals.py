@@ -205,7 +205,7 @@ def _short(entry: Entry) -> str:
     return entry.abbreviation or entry.name
 
 
-def _areas() -> dict[str, tuple[str, str]]:
+def register_areas() -> dict[str, tuple[str, str]]:
     """tag → (area name, normalised title key) for the frameworks' areas in the register."""
     from arena.register.models import Area
     from arena.register.reference.frameworks import area_tag
@@ -214,10 +214,20 @@ def _areas() -> dict[str, tuple[str, str]]:
 
 
 def propose(
-    document: Document, gazetteer: Gazetteer | None = None, year: int | None = None, propose_new: bool = True
+    document: Document,
+    gazetteer: Gazetteer | None = None,
+    year: int | None = None,
+    propose_new: bool = True,
+    *,
+    areas: dict[str, tuple[str, str]] | None = None,
+    check_known: bool = True,
 ) -> Proposals:
-    """Everything the document proposes for the register (known things included, flagged `known`)."""
+    """Everything the document proposes for the register (known things included, flagged `known`).
+
+    With a `gazetteer` and `areas` given and `check_known=False` it reads nothing from the database (how
+    limits.py runs it in a child process; the parent then calls `mark_known`)."""
     gazetteer = gazetteer or Gazetteer.from_register()
+    areas = areas if areas is not None else register_areas()
     year = year or document.year
     mentions: list[Mention] = []
     for block in document.blocks:
@@ -244,8 +254,9 @@ def propose(
     refs = _entities(proposals, mentions, gazetteer)
     _units(proposals, mentions, attributions)
     _links(proposals, document, attributions, refs, paths)
-    _activities(proposals, document, attributions, refs, paths, year)
-    _mark_known(proposals, document)
+    _activities(proposals, document, attributions, refs, paths, year, areas)
+    if check_known:
+        mark_known(proposals, document)
     return proposals
 
 
@@ -398,8 +409,7 @@ def _title(path, text: str, attribution: BlockAttribution) -> str:
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + " …"
 
 
-def _activities(proposals, document, attributions, refs, paths, year) -> None:
-    areas = _areas()
+def _activities(proposals, document, attributions, refs, paths, year, areas) -> None:
     links_by_block: dict[int, list[LinkProposal]] = {}
     for link in proposals.links:
         index = next(
@@ -458,7 +468,7 @@ def _activities(proposals, document, attributions, refs, paths, year) -> None:
         )
 
 
-def _mark_known(proposals: Proposals, document: Document) -> None:
+def mark_known(proposals: Proposals, document: Document) -> None:
     """Flag links and activities the register already has (so a second import proposes nothing new)."""
     from arena.register.models import Activity, Engagement
 

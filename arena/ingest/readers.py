@@ -8,6 +8,7 @@ anything it cannot read — an empty file, binary data, an unknown text encoding
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -20,7 +21,14 @@ from arena.ingest.document import HEADING, LIST_ITEM, PARAGRAPH, Document, RawBl
 from arena.ingest.errors import DocumentError
 from arena.register.reference.frameworks import FRAMEWORKS, HOD_STRATEGY
 
+logger = logging.getLogger(__name__)
+
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB
+# A .docx (a zip of XML parts) is checked before anything is unpacked: no more parts, and no more bytes
+# unpacked in all, than a real report has with room to spare; and no part packed tighter than text packs.
+DOCX_MAX_PARTS = 2000
+DOCX_MAX_UNPACKED = 100 * 1024 * 1024
+DOCX_MAX_RATIO = 200
 FORMATS = {
     ".txt": "txt",
     ".text": "txt",
@@ -40,19 +48,37 @@ _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
+_TOO_COMPLEX = "Dokumentet er for sammensatt til å leses (for dypt nestet innhold). Forenkle det og prøv igjen."
+_UNREADABLE = {
+    "txt": "Filen kunne ikke leses som tekst.",
+    "md": "Filen kunne ikke leses som Markdown-tekst.",
+    "pdf": "PDF-filen er skadet eller bruker funksjoner som ikke støttes, og kan ikke leses.",
+    "docx": "Filen er ikke et Word-dokument (.docx), eller den er skadet.",
+    "html": "Filen kunne ikke leses som en nettside (HTML).",
+}
+
+
 # --- the entry point ---------------------------------------------------------------------------------------
 
 
 def read_document(path, name: str | None = None) -> Document:
     """Read a file into a Document. Raises DocumentError (bokmål message) if it cannot be imported."""
     path = Path(path)
-    name = name or path.name
+    return read_bytes(read_file(path), name or path.name)
+
+
+def read_file(path) -> bytes:
+    """A file's bytes, its size checked before it is read."""
+    path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError(f"Fant ikke filen «{name}».") from exc
+        raise DocumentError(f"Fant ikke filen «{path.name}».") from exc
     check_size(size)
-    return read_bytes(path.read_bytes(), name)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"Kunne ikke lese filen «{path.name}».") from exc
 
 
 def check_size(size: int) -> None:
@@ -73,7 +99,17 @@ def read_bytes(data: bytes, name: str) -> Document:
     if fmt is None:
         known = ", ".join(sorted({s for s in FORMATS if len(s) <= 5}))
         raise DocumentError(f"Filtypen «{suffix or name}» støttes ikke. Bruk en av disse: {known}.")
-    doc = READERS[fmt](data, name)
+    try:
+        doc = READERS[fmt](data, name)
+    except DocumentError:
+        raise
+    except MemoryError:
+        raise DocumentError(_TOO_COMPLEX) from None
+    except RecursionError as exc:  # markup or PDF objects nested beyond what the parser follows
+        raise DocumentError(_TOO_COMPLEX) from exc
+    except Exception as exc:  # any other failure inside a parser (pypdf, pikepdf, lxml, selectolax …)
+        logger.warning("reader for %s failed on %r: %s: %s", fmt, name, type(exc).__name__, exc)
+        raise DocumentError(_UNREADABLE.get(fmt, _UNREADABLE["txt"])) from exc
     if not any(b.kind in (PARAGRAPH, LIST_ITEM) for b in doc.blocks):
         raise DocumentError("Fant ingen tekst å importere i dokumentet.")
     doc.sha256 = hashlib.sha256(data).hexdigest()
@@ -253,11 +289,8 @@ def finish_markup_headings(raw: list[RawBlock]) -> str:
     its number's depth ("3.4" → 2); an unnumbered one below it sits as many levels deeper as its markup says.
     """
     title = ""
-    tops = [
-        b
-        for b in raw
-        if b.kind == HEADING and b.level == min((h.level for h in raw if h.kind == HEADING), default=0)
-    ]
+    top = min((h.level for h in raw if h.kind == HEADING), default=0)  # once: linear in the headings
+    tops = [b for b in raw if b.kind == HEADING and b.level == top]
     if len(tops) == 1 and raw and raw[0] is tops[0] and not tops[0].number:
         title = raw.pop(0).text
         for block in raw:
@@ -369,12 +402,39 @@ def _docx_paragraphs(document):
                     yield from cell.paragraphs
 
 
+def check_package(data: bytes) -> None:
+    """Refuse a zip-based file (.docx) whose parts would unpack to too much — a zip bomb — before any part
+    is unpacked. Python's zipfile never unpacks a part past its declared size (a part that lies about its
+    size fails its checksum), so checking the declared sizes bounds what parsing can unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise DocumentError(_NOT_DOCX) from exc
+    if len(parts) > DOCX_MAX_PARTS:
+        raise DocumentError(
+            f"Word-dokumentet har for mange deler ({len(parts)}; høyst {DOCX_MAX_PARTS}) og leses ikke."
+        )
+    unpacked = sum(part.file_size for part in parts)
+    packed_tight = [
+        part for part in parts if part.file_size > 1024 * 1024 and part.file_size > DOCX_MAX_RATIO * max(1, part.compress_size)
+    ]
+    if unpacked > DOCX_MAX_UNPACKED or packed_tight:
+        raise DocumentError(
+            f"Word-dokumentet ville pakkes ut til {unpacked / 1024 / 1024:.0f} MB"
+            + (" (det er pakket tettere enn et vanlig dokument)" if packed_tight else "")
+            + f". Største tillatte er {DOCX_MAX_UNPACKED // 1024 // 1024} MB utpakket; filen kan være en "
+            "«zip-bombe» og leses ikke."
+        )
+
+
 def read_docx(data: bytes, name: str) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError(_NOT_DOCX)
+    check_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = list(_docx_paragraphs(document))

@@ -106,8 +106,14 @@ def register_role(role: str, evidence: str) -> str:
     return REGISTER_ROLE[role]
 
 
+# A run of word characters and hyphens longer than any real word. The cue patterns' `[\w-]*` would try every
+# word boundary inside such a run and scan the rest of it from each: quadratic in the run's length.
+LONG_TOKEN = re.compile(r"[\w-]{65,}")
+
+
 def cues(text: str) -> list[tuple[int, str]]:
     """(position, role) of every role cue in a sentence, in order."""
+    text = LONG_TOKEN.sub(lambda m: " " * len(m.group(0)), text)  # positions kept
     found = []
     for role, pattern in ROLE_CUES:
         found.extend((m.start(), role) for m in pattern.finditer(text))
@@ -126,16 +132,18 @@ def targets(sentence: Sentence) -> list[Mention]:
     base = sentence.start + (len(text) - len(text.lstrip()))
     mentions = [m for m in sentence.mentions if m.kind not in (UNIT, NATIONAL_PARTNER, "country")]
     chosen: list[Mention] = []
+    chosen_ids: set[tuple] = set()
     excluded: set[tuple] = set()
     previous_excluded = None
     for index, mention in enumerate(mentions):
         if mention.kind in (ARENA, PROGRAMME):
             chosen.append(mention)
+            chosen_ids.add(mention.identity)
             previous_excluded = None
             continue
         if mention.kind != ORGANISATION:
             continue
-        if mention.identity in excluded or any(m.identity == mention.identity for m in chosen):
+        if mention.identity in excluded or mention.identity in chosen_ids:
             continue  # an organisation's role in the sentence is decided by its first mention
         begin, end = mention.start - base, mention.end - base
         before = text[max(0, begin - 60) : max(0, begin)]
@@ -175,6 +183,7 @@ def targets(sentence: Sentence) -> list[Mention]:
             continue
         previous_excluded = None
         chosen.append(mention)
+        chosen_ids.add(mention.identity)
     return chosen
 
 

@@ -8,3 +8,10 @@ class RegisterConfig(AppConfig):
     name = "arena.register"
     label = "register"
     verbose_name = _("Register")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from arena.register.text import strip_unsafe_characters
+
+        pre_save.connect(strip_unsafe_characters, dispatch_uid="arena-strip-unsafe-characters")

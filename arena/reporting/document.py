@@ -7,7 +7,9 @@ and numbers (chapters, sections, figures, tables) assigned by `number_report`, s
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+
+from arena.register.text import xml_safe
 
 
 @dataclass
@@ -200,3 +202,25 @@ def iter_headings(report: Report) -> Iterator[tuple[int, Chapter | Section]]:
 
 def activity_entries(report: Report) -> list[ActivityEntry]:
     return [b for b in iter_blocks(report) if isinstance(b, ActivityEntry)]
+
+
+def xml_safe_report(report: Report) -> Report:
+    """Strip characters XML cannot hold from every text in the report (in place; returns it). Every renderer
+    calls it first, so one stray control character cannot break a format."""
+
+    def clean(value):
+        if isinstance(value, str):
+            return xml_safe(value)
+        if isinstance(value, list):
+            value[:] = [clean(v) for v in value]
+        elif isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        elif isinstance(value, dict):
+            for key in value:
+                value[key] = clean(value[key])
+        elif is_dataclass(value) and not isinstance(value, type):
+            for f in fields(value):
+                setattr(value, f.name, clean(getattr(value, f.name)))
+        return value
+
+    return clean(report)

@@ -36,6 +36,7 @@ from arena.reporting.document import (
     Table,
     heading_text,
     iter_headings,
+    xml_safe_report,
 )
 
 WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -325,4 +326,4 @@ class _Writer:
 
 
 def render_docx(report: Report) -> bytes:
-    return _Writer(report).write()
+    return _Writer(xml_safe_report(report)).write()

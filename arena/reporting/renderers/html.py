@@ -3,10 +3,11 @@ the fragment shown inside Arena's pages."""
 
 from django.template.loader import render_to_string
 
-from arena.reporting.document import Report
+from arena.reporting.document import Report, xml_safe_report
 
 
 def _context(report: Report, **extra) -> dict:
+    report = xml_safe_report(report)
     return {"report": report, "labels": report.labels, **extra}
 
 
