@@ -20,6 +20,8 @@ env = environ.Env(
     ARENA_DATA_DIR=(str, str(BASE_DIR / "var")),
     ARENA_ORGANISATION_NAME=(str, "Helsedirektoratet"),
     ARENA_TIME_ZONE=(str, "Europe/Oslo"),
+    ARENA_IMPORT_TIME_LIMIT=(float, 60.0),
+    ARENA_IMPORT_MEMORY_LIMIT_MB=(int, 1024),
 )
 
 DEBUG = env("ARENA_DEBUG")
@@ -27,6 +29,9 @@ DATA_DIR = Path(env("ARENA_DATA_DIR"))
 SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(DATA_DIR / "secret-key")
 ALLOWED_HOSTS = env("ARENA_ALLOWED_HOSTS")
 ORGANISATION_NAME = env("ARENA_ORGANISATION_NAME")
+# One import (read + propose) runs in a child process with these limits (arena/ingest/limits.py).
+IMPORT_TIME_LIMIT = env("ARENA_IMPORT_TIME_LIMIT")
+IMPORT_MEMORY_LIMIT_MB = env("ARENA_IMPORT_MEMORY_LIMIT_MB")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

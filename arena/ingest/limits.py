@@ -233,13 +233,13 @@ def import_outcome(
     """The limited run behind read_and_propose, with the limits it used (for measuring)."""
     from arena.ingest.linking import Gazetteer
     from arena.ingest.proposals import register_areas
-    from arena.ingest.readers import check_size
+    from arena.ingest.readers import precheck
 
     default_time, default_memory = limits()
     time_limit = time_limit or default_time
     memory_limit = memory_limit or default_memory
     try:
-        check_size(len(data))
+        precheck(data, name)
     except DocumentError as error:
         return Outcome("refused", message=str(error)), time_limit, memory_limit
     gazetteer, areas = Gazetteer.from_register(), register_areas()

@@ -177,6 +177,7 @@ class Gazetteer:
                 long_names.setdefault(normalized, (written, entry))
         self.long_names = long_names
         self._long_keys = list(long_names)
+        self._closest: dict[str, tuple | None] = {}
 
     @classmethod
     def from_register(cls) -> "Gazetteer":
@@ -245,6 +246,17 @@ class Gazetteer:
                 continue
             found.append(entry)
         return found
+
+    def closest(self, candidate: str):
+        """rapidfuzz's best (long name, score, index) for a normalised candidate, or None; remembered, as a
+        text may repeat the same words many times."""
+        if candidate not in self._closest:
+            if len(self._closest) > 100_000:
+                self._closest.clear()
+            self._closest[candidate] = process.extractOne(
+                candidate, self._long_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
+            )
+        return self._closest[candidate]
 
     def fuzzy(self, text: str) -> Entry | None:
         """The entry whose (long) name is a near spelling of `text`, if one is close enough."""
@@ -321,6 +333,7 @@ def inflection_variants(word: str) -> list[tuple[str, bool]]:
     return variants
 
 
+@functools.lru_cache(maxsize=16384)
 def _common_word(word: str) -> bool:
     try:
         return simplemma.is_known(word.lower(), lang="nb")
@@ -465,9 +478,7 @@ def find_fuzzy(text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], of
             candidate = " ".join(_key(w for w, _s, _e in words[i : i + n]))
             if len(candidate) < FUZZY_MIN_LENGTH:
                 continue
-            hit = process.extractOne(
-                candidate, gazetteer._long_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
-            )
+            hit = gazetteer.closest(candidate)
             if hit and (best is None or hit[1] >= best[0]):
                 entry = gazetteer.long_names[hit[0]][1]
                 if entry.model != "country":
@@ -627,6 +638,7 @@ def _specific(name: str) -> bool:
     return not parts <= _GENERIC
 
 
+@functools.lru_cache(maxsize=16384)
 def suggest_kind(name: str) -> tuple[str, str] | None:
     """(entity kind, register kind) for a name by its head words, or None if it does not look like a body."""
     lower = normalize_name(name)
@@ -731,22 +743,42 @@ def find_new_names(text: str, taken: list[tuple[int, int]], offset: int = 0) -> 
     return found
 
 
-def guess_parent(text: str, mention: Mention, known: list[Mention], offset: int = 0) -> Entry | None:
+class Nearby:
+    """Mentions by where they end and where they start, to find those near a position without looking at
+    every mention (in the list's own order, as a scan would find them)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.by_end = sorted((m.end, i) for i, m in enumerate(mentions))
+        self.by_start = sorted((m.start, i) for i, m in enumerate(mentions))
+
+    @staticmethod
+    def _between(pairs, low: int, high: int) -> list[int]:
+        return [i for _key, i in pairs[bisect_left(pairs, (low, -1)) : bisect_right(pairs, (high, len(pairs)))]]
+
+    def ending_in(self, low: int, high: int) -> list[Mention]:
+        return [self.mentions[i] for i in sorted(self._between(self.by_end, low, high))]
+
+    def starting_in(self, low: int, high: int) -> list[Mention]:
+        return [self.mentions[i] for i in sorted(self._between(self.by_start, low, high))]
+
+
+def guess_parent(
+    text: str, mention: Mention, known: list[Mention], offset: int = 0, nearby: Nearby | None = None
+) -> Entry | None:
     """The organisation a new name belongs to: an owner right before it ("WHOs …", "OECD sin …"), or one
     right after it ("… under Nordisk ministerråd", "… i regi av WHO")."""
-    before = [m for m in known if m.end <= mention.start and mention.start - m.end <= 6]
+    nearby = nearby or Nearby(known)
+    before = nearby.ending_in(mention.start - 6, mention.start)
     for m in before:
         if m.genitive and m.entry is not None and m.entry.model in ("organisation", "arena"):
             return m.entry
     tail = text[mention.end - offset : mention.end - offset + 40]
     owned_by = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:under|i regi av|hos|til|i)\s", tail)
-    for m in known:
-        if (
-            owned_by
-            and m.entry is not None
-            and m.entry.model in ("organisation", "arena")
-            and 0 <= m.start - mention.end <= 20
-        ):
+    if not owned_by:
+        return None
+    for m in nearby.starting_in(mention.end, mention.end + 20):
+        if m.entry is not None and m.entry.model in ("organisation", "arena"):
             return m.entry
     return None
 
@@ -768,7 +800,8 @@ def link_text(text: str, gazetteer: Gazetteer, offset: int = 0, propose_new: boo
     mentions = list(known)
     if propose_new:
         taken = [(m.start, m.end) for m in known]
+        nearby = Nearby(known)
         for mention in find_new_names(text, taken, offset):
-            mention.new.parent = guess_parent(text, mention, known, offset)
+            mention.new.parent = guess_parent(text, mention, known, offset, nearby)
             mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)

@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, process
 from arena.ingest.errors import DocumentError
 from arena.ingest.linking import ENTITY_KINDS
 from arena.ingest.models import ImportBatch, Proposal
-from arena.ingest.proposals import propose
-from arena.ingest.readers import MAX_BYTES, check_size, read_bytes
+from arena.ingest.limits import read_and_propose
+from arena.ingest.readers import MAX_BYTES, check_size
 from arena.ingest.review import commit, decide, store
 from arena.register.models import Activity, Alias, Engagement
 from arena.register.permissions import access_for
@@ -52,13 +52,13 @@ def batch_list(request):
             messages.error(request, _("Velg en fil å importere."))
             return redirect("ingest-list")
         year = request.POST.get("year", "").strip()
+        year = int(year) if year.isdigit() and len(year) == 4 else None
         try:
             check_size(upload.size)
-            document = read_bytes(upload.read(), upload.name)
-            if request.POST.get("title", "").strip():
-                document.title = request.POST["title"].strip()
-            proposals = propose(document, year=int(year) if year.isdigit() else None)
-            batch = store(document, proposals, request.user)
+            imported = read_and_propose(
+                upload.read(), upload.name, year=year, title=request.POST.get("title", "").strip() or None
+            )
+            batch = store(imported.document, imported.proposals, request.user)
         except DocumentError as error:
             messages.error(request, str(error))
             return redirect("ingest-list")

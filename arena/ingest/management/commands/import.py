@@ -6,13 +6,14 @@ Without --dry-run the new proposals are stored for review in the web UI (/import
 """
 
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from arena.ingest.errors import DocumentError
-from arena.ingest.proposals import propose
-from arena.ingest.readers import read_document
+from arena.ingest.limits import read_and_propose
+from arena.ingest.readers import read_file
 from arena.ingest.review import store
 
 
@@ -29,18 +30,17 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="skriv forslagene ut som JSON")
 
     def handle(self, *args, **options):
+        path = Path(options["file"])
         try:
-            document = read_document(options["file"])
+            # in a child process with the import's time and memory limits, as for an upload (limits.py)
+            with transaction.atomic():  # reads only; roll back whatever might have been touched
+                imported = read_and_propose(
+                    read_file(path), path.name, year=options["year"], title=options["title"]
+                )
+                transaction.set_rollback(True)
         except DocumentError as error:
             raise CommandError(str(error)) from error
-        if options["title"]:
-            document.title = options["title"]
-        if options["dry_run"]:
-            with transaction.atomic():  # a dry run reads only; roll back whatever might have been touched
-                proposals = propose(document, year=options["year"])
-                transaction.set_rollback(True)
-        else:
-            proposals = propose(document, year=options["year"])
+        document, proposals = imported.document, imported.proposals
         if options["json"]:
             self.stdout.write(json.dumps(proposals.to_json(), ensure_ascii=False, indent=2))
         summary = (
