@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+import arena.web.converters  # noqa: F401 - registers the <year:…> and <id:…> path converters
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),

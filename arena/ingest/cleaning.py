@@ -13,6 +13,8 @@ What a PDF-to-text conversion leaves behind, and what a web export adds:
 import re
 import unicodedata
 
+from arena.register.text import xml_safe
+
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -20,7 +22,8 @@ _URL_INSIDE = re.compile(r"https?://\S+", re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+\S")
 _BRACKET_MARKER = re.compile(r"\s?\[(\d{1,3})\](?!\()")
 _BRACKET_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*(.*)$")
-_MD_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# no "[" inside the link text: from every "[" of "[[[[…" the text would otherwise run to the end of the line
+_MD_LINK = re.compile(r"!?\[((?:\\.|[^\]\[\\])*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _TOC_LINE = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2})*)\.?\s+)?(\S.*?)(?:\t+|\s*\.{3,}\s*|\s{3,})(\d{1,3})$")
@@ -31,8 +34,9 @@ CLAUSE_END = SENTENCE_END + ","
 
 
 def normalize_spaces(text: str) -> str:
-    """Unicode NFC, soft hyphens and zero-width characters removed, every run of spaces/tabs one space."""
-    text = unicodedata.normalize("NFC", text)
+    """Unicode NFC, soft hyphens, zero-width characters and characters XML cannot hold (U+0001 …) removed,
+    every run of spaces/tabs one space."""
+    text = unicodedata.normalize("NFC", xml_safe(text))
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -205,6 +209,8 @@ def strip_inline_urls(text: str) -> str:
 
 def toc_entry(line: str) -> tuple[str, str] | None:
     """A table-of-contents line "4. Prioriterte … arbeidsflater<TAB>6" → ("4", "Prioriterte … arbeidsflater")."""
+    if len(line) > 300:  # an entry is short; a long line of spaces and dots would make the pattern quadratic
+        return None
     match = _TOC_LINE.match(line.strip("\n"))
     if not match or len(match.group(2)) > 150:
         return None

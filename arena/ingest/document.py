@@ -7,6 +7,8 @@ back at exactly the words it came from (provenance: document, section, span).
 
 from dataclasses import dataclass, field
 
+from arena.register.text import xml_safe
+
 HEADING, PARAGRAPH, LIST_ITEM = "heading", "paragraph", "list_item"
 BLOCK_SEPARATOR = "\n\n"
 
@@ -80,7 +82,7 @@ def assemble(raw: list[RawBlock], *, name: str, format: str, title: str = "", fo
     parts: list[str] = []
     offset = 0
     for rb in raw:
-        text = rb.text.strip()
+        text = xml_safe(rb.text).strip()
         if not text:
             continue
         if parts:

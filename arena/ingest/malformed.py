@@ -270,11 +270,11 @@ def _html(body: str) -> bytes:
 
 def cases(full: bool = False) -> list[Case]:
     """The hostile inputs by kind; `full` gives attack sizes, otherwise the CI sample."""
-    big = 10 * MB if full else MB // 4
-    many = 20_000 if full else 1_000
-    deep = 100_000 if full else 5_000
+    big = 10 * MB if full else 64 * 1024
+    many = 20_000 if full else 300
+    deep = 100_000 if full else 2_000
     bomb = 4000 * MB if full else 128 * MB
-    from arena.ingest.readers import MAX_BYTES
+    from arena.ingest.readers import MAX_BYTES, MAX_CHARACTERS, MAX_PDF_PAGES
 
     c: list[Case] = []
 
@@ -312,9 +312,9 @@ def cases(full: bool = False) -> list[Case]:
     add("pdf", "ukjent-filter.pdf", lambda: pdf([page_text(_pdf_lines())], filters="/FooDecode"), "refuse", "PDF")
     add("pdf", "mange-filtre.pdf", lambda: pdf([page_text(_pdf_lines())], filters="[" + "/ASCIIHexDecode " * 2000 + "]"), "either")  # fmt: skip
     add("pdf", "jbig2-innhold.pdf", lambda: pdf([page_text(_pdf_lines())], filters="/JBIG2Decode"), "refuse", "PDF")
-    add("pdf", "flate-bombe.pdf", lambda: pdf_flate_bomb(1000 * MB if full else 100 * MB), "either")
+    add("pdf", "flate-bombe.pdf", lambda: pdf_flate_bomb(1000 * MB if full else 80 * MB), "either")
     add("pdf", "nestede-lister.pdf", lambda: pdf_nested_arrays(deep), "either")
-    add("pdf", "mange-sider.pdf", lambda: pdf([page_text(_pdf_lines()) for _ in range(3000 if full else 100)]), "read")  # fmt: skip
+    add("pdf", "mange-sider.pdf", lambda: pdf([page_text(_pdf_lines()) for _ in range(250 if full else 20)]), "read")  # fmt: skip
     add("pdf", "lang-side.pdf", lambda: pdf([page_text([SENTENCES[i % 5][:80] for i in range(many * 2)])]), "read")  # fmt: skip
     add("pdf", "avkuttet.pdf", lambda: pdf([page_text(_pdf_lines())])[:-200], "either")
     add("pdf", "feil-xref.pdf", lambda: pdf([page_text(_pdf_lines())]).replace(b"startxref\n", b"startxref\n9"), "either")  # fmt: skip
@@ -346,7 +346,11 @@ def cases(full: bool = False) -> list[Case]:
     add("backtracking", "skråstreker.txt", lambda: (SENTENCES[0] + " " + "/".join(["WHO"] * (big // 4)) + "\n").encode(), "either")  # fmt: skip
     add("backtracking", "fotnoter.txt", lambda: "".join(f"Divisjonen deltar i WHO{i}.\n" for i in range(1, 999)).encode() + b"".join(f"{i} Fotnote {i}\n".encode() for i in range(1, 999)), "either")  # fmt: skip
     # sizes
-    add("size", "over-grensen.txt", lambda: b"a" * (MAX_BYTES + 1), "refuse", "for stor")
-    add("size", "rapport-like-under.txt", lambda: report_text(MAX_BYTES - 1024 if full else 2 * MB).encode()[: MAX_BYTES - 1024], "read")  # fmt: skip
-    add("size", "rapport-like-under.md", lambda: report_text(MAX_BYTES - 1024 if full else 2 * MB).replace("\n1", "\n# 1").encode()[: MAX_BYTES - 1024], "read")  # fmt: skip
+    near = MAX_CHARACTERS - 20_000 if full else 200_000
+    add("size", "over-grensen.pdf", lambda: b"%PDF-1.7\n" + b"0" * MAX_BYTES, "refuse", "for stor")
+    add("size", "for-mye-tekst.txt", lambda: report_text(MAX_CHARACTERS + 100_000).encode(), "refuse", "for mye tekst")
+    add("size", "for-mye-tekst.html", lambda: _html(f"<p>{prose(MAX_CHARACTERS + 100_000)}</p>"), "refuse", "for mye tekst")  # fmt: skip
+    add("size", "rapport-like-under.txt", lambda: report_text(near).encode(), "read")
+    add("size", "rapport-like-under.md", lambda: report_text(near).replace("\n1", "\n# 1").encode(), "read")
+    add("size", "for-mange-sider.pdf", lambda: pdf([page_text(["Side"])] * (MAX_PDF_PAGES + 1)), "refuse", "for mange sider")
     return c

@@ -23,7 +23,13 @@ from arena.register.reference.frameworks import FRAMEWORKS, HOD_STRATEGY
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 20 * 1024 * 1024  # 20 MB
+MAX_BYTES = 20 * 1024 * 1024  # 20 MB: any file (a PDF or Word file may carry images)
+# What proposing can finish within the import's time limit (limits.py, 60 s): it runs at about 125,000
+# characters a second on the reference machine under load (benchmarks/malformed_inputs.py), so 3 million
+# characters leave room to spare. Checked on the text read; plain text and Markdown also by file size first.
+MAX_CHARACTERS = 3_000_000
+MAX_TEXT_BYTES = 4 * MAX_CHARACTERS  # .txt/.md: even UTF-32 needs no more bytes than this
+MAX_PDF_PAGES = 300  # pypdf reads some ten pages a second: 300 pages fit in the time limit
 # A .docx (a zip of XML parts) is checked before anything is unpacked: no more parts, and no more bytes
 # unpacked in all, than a real report has with room to spare; and no part packed tighter than text packs.
 DOCX_MAX_PARTS = 2000
@@ -92,6 +98,8 @@ def check_size(size: int) -> None:
 def read_bytes(data: bytes, name: str) -> Document:
     """Read a file's content; `name` (its file name) decides the format."""
     fmt = precheck(data, name)
+    if fmt in ("txt", "md") and len(data) > MAX_TEXT_BYTES:
+        raise DocumentError(_too_much_text(len(data)))
     try:
         doc = READERS[fmt](data, name)
     except DocumentError:
@@ -103,6 +111,8 @@ def read_bytes(data: bytes, name: str) -> Document:
     except Exception as exc:  # any other failure inside a parser (pypdf, pikepdf, lxml, selectolax …)
         logger.warning("reader for %s failed on %r: %s: %s", fmt, name, type(exc).__name__, exc)
         raise DocumentError(_UNREADABLE.get(fmt, _UNREADABLE["txt"])) from exc
+    if len(doc.text) > MAX_CHARACTERS:
+        raise DocumentError(_too_much_text(len(doc.text)))
     if not any(b.kind in (PARAGRAPH, LIST_ITEM) for b in doc.blocks):
         raise DocumentError("Fant ingen tekst å importere i dokumentet.")
     doc.sha256 = hashlib.sha256(data).hexdigest()
@@ -110,6 +120,13 @@ def read_bytes(data: bytes, name: str) -> Document:
         doc.title = title_from_name(name)
     doc.year = year_of(doc)
     return doc
+
+
+def _too_much_text(characters: int) -> str:
+    return (
+        f"Dokumentet inneholder for mye tekst til å importeres på én gang (om lag {characters / 1e6:.1f} "
+        f"millioner tegn; høyst {MAX_CHARACTERS / 1e6:.0f} millioner). Del det i mindre deler og prøv igjen."
+    )
 
 
 def precheck(data: bytes, name: str) -> str:
@@ -203,8 +220,14 @@ def decode_text(data: bytes) -> str:
 # --- plain text and markdown -------------------------------------------------------------------------------
 
 
+def _checked_length(text: str) -> str:
+    if len(text) > MAX_CHARACTERS:
+        raise DocumentError(_too_much_text(len(text)))
+    return text
+
+
 def read_txt(data: bytes, name: str) -> Document:
-    text = decode_text(data)
+    text = _checked_length(decode_text(data))
     if structure.looks_like_layout(text):
         blocks, footnotes = structure.parse_layout_text(text, AREA_TITLES)
         return assemble(blocks, name=name, format="txt", footnotes=footnotes)
@@ -216,8 +239,9 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
-_MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\[]+\]")  # no "[" inside: "[^[^[^…" would be quadratic
+# an emphasis span is at most a few hundred characters: an unclosed marker must not scan the rest of the line
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.{1,500}?)(?<=\S)\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -228,7 +252,7 @@ def _md_inline(text: str) -> str:
 
 
 def read_md(data: bytes, name: str) -> Document:
-    text = _HTML_COMMENT.sub("", decode_text(data))
+    text = _HTML_COMMENT.sub("", _checked_length(decode_text(data)))
     lines = cleaning.split_lines(text)
     if not any(_ATX.match(line) for line in lines) and not any(
         _SETEXT.match(line) and i and lines[i - 1].strip() for i, line in enumerate(lines)
@@ -336,6 +360,11 @@ def _pdf_pages(data: bytes) -> list[str]:
                 raise DocumentError(_ENCRYPTED) from exc
             if not decrypted:
                 raise DocumentError(_ENCRYPTED)
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError(
+                f"PDF-filen har for mange sider ({len(reader.pages)}; høyst {MAX_PDF_PAGES}) til å importeres "
+                "på én gang. Del den i mindre deler og prøv igjen."
+            )
         pages = []
         for page in reader.pages:
             try:  # layout mode keeps vertical space, which marks paragraph breaks

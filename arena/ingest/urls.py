@@ -6,6 +6,6 @@ from arena.ingest import views
 
 urlpatterns = [
     path("", views.batch_list, name="ingest-list"),
-    path("<int:pk>/", views.batch_detail, name="ingest-batch"),
-    path("<int:pk>/lagre/", views.batch_commit, name="ingest-commit"),
+    path("<id:pk>/", views.batch_detail, name="ingest-batch"),
+    path("<id:pk>/lagre/", views.batch_commit, name="ingest-commit"),
 ]
