@@ -11,7 +11,12 @@ pytestmark = pytest.mark.django_db
 
 HUGE = "100000000000000000000"  # beyond a 64-bit integer
 NUMBERS = [HUGE, "99999", "0", "9223372036854775808", "1"]
-VALUES = {"int": NUMBERS, "id": NUMBERS, "year": NUMBERS + ["1989", "2101"], "str": ["x" * 300, "unit", "docx"]}
+VALUES = {
+    "int": NUMBERS,
+    "id": NUMBERS,
+    "year": NUMBERS + ["1989", "2101"],
+    "str": ["x" * 300, "unit", "docx"],
+}
 PLAUSIBLE = {"int": "1", "id": "1", "year": "2020", "str": "aktiviteter"}
 QUERIES = [
     f"units={HUGE}",

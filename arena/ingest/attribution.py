@@ -118,7 +118,9 @@ def attribute(
         for s, e in sentence_spans(block.text):
             start, end = block.start + s, block.start + e
             sentence = Sentence(index, start, end, block.text[s:e].strip())
-            sentence.mentions = block_mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+            sentence.mentions = block_mentions[
+                bisect_left(mention_starts, start) : bisect_left(mention_starts, end)
+            ]
             named = _unit_mentions(sentence.mentions)
             explicit = [m.entry for m in named if m.entry.register_kind != DIRECTORATE_KIND]
             if DIRECTOR.search(sentence.text) and directorate is not None:

@@ -44,7 +44,9 @@ TOO_BIG = (
     "Importen ble stoppet fordi dokumentet krevde mer minne enn tillatt ({megabytes} MB). Del dokumentet "
     "i mindre deler og prøv igjen."
 )
-CRASHED = "Dokumentet kunne ikke leses: leseren for dette filformatet feilet. Lagre filen på nytt og prøv igjen."
+CRASHED = (
+    "Dokumentet kunne ikke leses: leseren for dette filformatet feilet. Lagre filen på nytt og prøv igjen."
+)
 
 
 @dataclass

@@ -754,7 +754,9 @@ class Nearby:
 
     @staticmethod
     def _between(pairs, low: int, high: int) -> list[int]:
-        return [i for _key, i in pairs[bisect_left(pairs, (low, -1)) : bisect_right(pairs, (high, len(pairs)))]]
+        return [
+            i for _key, i in pairs[bisect_left(pairs, (low, -1)) : bisect_right(pairs, (high, len(pairs)))]
+        ]
 
     def ending_in(self, low: int, high: int) -> list[Mention]:
         return [self.mentions[i] for i in sorted(self._between(self.by_end, low, high))]

@@ -75,20 +75,42 @@ def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
     for name, data, crc, _real, declared in members:
         encoded = name.encode()
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), declared, len(encoded), 0))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), declared, len(encoded), 0
+            )
+        )
         out.write(encoded)
         out.write(data)
         central.write(
             struct.pack(
                 "<IHHHHHHIIIHHHHHII",
-                0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), declared, len(encoded), 0, 0, 0, 0, 0, offset,
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc,
+                len(data),
+                declared,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
             )  # fmt: skip
         )
         central.write(encoded)
     start = out.tell()
     directory = central.getvalue()
     out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), start, 0))
+    out.write(
+        struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), start, 0)
+    )
     return out.getvalue()
 
 
@@ -136,7 +158,7 @@ def _paragraph(text: str, style: str = "") -> str:
     from xml.sax.saxutils import escape
 
     props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{props}<w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def docx(body_xml: str, extra: dict[str, bytes] | None = None, prolog: str = "") -> bytes:
@@ -172,7 +194,8 @@ def docx_many_parts(count: int) -> bytes:
 
 def docx_headings(count: int) -> bytes:
     body = "".join(
-        _paragraph(f"{i // 10 + 1}.{i % 10 + 1} Seksjon {i}", f"Heading{1 + i % 3}") + _paragraph(SENTENCES[i % 5])
+        _paragraph(f"{i // 10 + 1}.{i % 10 + 1} Seksjon {i}", f"Heading{1 + i % 3}")
+        + _paragraph(SENTENCES[i % 5])
         for i in range(count)
     )
     return docx(body)
@@ -229,7 +252,9 @@ def pdf(pages: list[bytes], *, filters: str = "", raw: bool = False, trailer_ext
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 
@@ -283,7 +308,9 @@ def cases(full: bool = False) -> list[Case]:
 
     # zip bombs and odd packages
     add("zip_bomb", "bombe.docx", lambda: docx_bomb(bomb), "refuse", "pakkes ut")
-    add("zip_bomb", "bombe-lyver.docx", lambda: docx_bomb(bomb // 4, declared=4096), "refuse", "Word-dokument")
+    add(
+        "zip_bomb", "bombe-lyver.docx", lambda: docx_bomb(bomb // 4, declared=4096), "refuse", "Word-dokument"
+    )
     add("zip_bomb", "mange-deler.docx", lambda: docx_many_parts(60_000 if full else 6_000), "refuse", "deler")
     add("zip_bomb", "entiteter.docx", docx_entities, "either")
     add("zip_bomb", "nestede-tabeller.docx", lambda: docx_nested_tables(300 if full else 100), "either")
@@ -304,14 +331,41 @@ def cases(full: bool = False) -> list[Case]:
     add("nested_markup", "nestet-liste.html", lambda: _html(("<ul><li>" + SENTENCES[2]) * (deep // 10) + "</li></ul>" * (deep // 10)), "either")  # fmt: skip
     add("nested_markup", "nestet-b.html", lambda: _html("<p>" + "<b>" * deep + SENTENCES[1] + "</b>" * deep + "</p>"), "either")  # fmt: skip
     add("nested_markup", "nestet-tabell.html", lambda: _html("<table><tr><td>" * (deep // 20) + SENTENCES[3] + "</td></tr></table>" * (deep // 20)), "either")  # fmt: skip
-    add("nested_markup", "klammer.md", lambda: (SENTENCES[0] + " " + "[" * (big // 4) + "\n").encode(), "either")
-    add("nested_markup", "uthevinger.md", lambda: (SENTENCES[0] + " " + "*a " * (big // 12) + "\n").encode(), "either")
-    add("nested_markup", "lenker.md", lambda: (SENTENCES[0] + " " + "[x](" * (big // 16) + "\n").encode(), "either")
+    add(
+        "nested_markup",
+        "klammer.md",
+        lambda: (SENTENCES[0] + " " + "[" * (big // 4) + "\n").encode(),
+        "either",
+    )
+    add(
+        "nested_markup",
+        "uthevinger.md",
+        lambda: (SENTENCES[0] + " " + "*a " * (big // 12) + "\n").encode(),
+        "either",
+    )
+    add(
+        "nested_markup",
+        "lenker.md",
+        lambda: (SENTENCES[0] + " " + "[x](" * (big // 16) + "\n").encode(),
+        "either",
+    )
     add("nested_markup", "lister.md", lambda: "".join(" " * (i % 200) + f"- {SENTENCES[i % 5]}\n" for i in range(many)).encode(), "either")  # fmt: skip
     # PDFs
-    add("pdf", "ukjent-filter.pdf", lambda: pdf([page_text(_pdf_lines())], filters="/FooDecode"), "refuse", "PDF")
+    add(
+        "pdf",
+        "ukjent-filter.pdf",
+        lambda: pdf([page_text(_pdf_lines())], filters="/FooDecode"),
+        "refuse",
+        "PDF",
+    )
     add("pdf", "mange-filtre.pdf", lambda: pdf([page_text(_pdf_lines())], filters="[" + "/ASCIIHexDecode " * 2000 + "]"), "either")  # fmt: skip
-    add("pdf", "jbig2-innhold.pdf", lambda: pdf([page_text(_pdf_lines())], filters="/JBIG2Decode"), "refuse", "PDF")
+    add(
+        "pdf",
+        "jbig2-innhold.pdf",
+        lambda: pdf([page_text(_pdf_lines())], filters="/JBIG2Decode"),
+        "refuse",
+        "PDF",
+    )
     add("pdf", "flate-bombe.pdf", lambda: pdf_flate_bomb(1000 * MB if full else 80 * MB), "either")
     add("pdf", "nestede-lister.pdf", lambda: pdf_nested_arrays(deep), "either")
     add("pdf", "mange-sider.pdf", lambda: pdf([page_text(_pdf_lines()) for _ in range(250 if full else 20)]), "read")  # fmt: skip
@@ -321,7 +375,13 @@ def cases(full: bool = False) -> list[Case]:
     # encodings
     add("encoding", "utf16-uten-bom.txt", lambda: prose(20_000).encode("utf-16-le"), "either")
     add("encoding", "blandet.txt", lambda: (prose(20_000) + "\n\n").encode() + prose(20_000).encode("cp1252"), "either")  # fmt: skip
-    add("encoding", "feil-bom.txt", lambda: b"\xef\xbb\xbf" + prose(20_000).encode("cp1252"), "refuse", "tegnkoding")
+    add(
+        "encoding",
+        "feil-bom.txt",
+        lambda: b"\xef\xbb\xbf" + prose(20_000).encode("cp1252"),
+        "refuse",
+        "tegnkoding",
+    )
     add("encoding", "utf32-bom-søppel.txt", lambda: b"\xff\xfe\x00\x00" + b"\x00\xd8\x00\x00" * 1000, "refuse", "tegnkoding")  # fmt: skip
     add("encoding", "cp865.txt", lambda: prose(20_000).encode("cp865"), "either")
     add("encoding", "shift-jis.txt", lambda: ("保健" * 5000).encode("shift_jis"), "either")
@@ -348,9 +408,21 @@ def cases(full: bool = False) -> list[Case]:
     # sizes
     near = MAX_CHARACTERS - 20_000 if full else 200_000
     add("size", "over-grensen.pdf", lambda: b"%PDF-1.7\n" + b"0" * MAX_BYTES, "refuse", "for stor")
-    add("size", "for-mye-tekst.txt", lambda: report_text(MAX_CHARACTERS + 100_000).encode(), "refuse", "for mye tekst")
+    add(
+        "size",
+        "for-mye-tekst.txt",
+        lambda: report_text(MAX_CHARACTERS + 100_000).encode(),
+        "refuse",
+        "for mye tekst",
+    )
     add("size", "for-mye-tekst.html", lambda: _html(f"<p>{prose(MAX_CHARACTERS + 100_000)}</p>"), "refuse", "for mye tekst")  # fmt: skip
     add("size", "rapport-like-under.txt", lambda: report_text(near).encode(), "read")
     add("size", "rapport-like-under.md", lambda: report_text(near).replace("\n1", "\n# 1").encode(), "read")
-    add("size", "for-mange-sider.pdf", lambda: pdf([page_text(["Side"])] * (MAX_PDF_PAGES + 1)), "refuse", "for mange sider")
+    add(
+        "size",
+        "for-mange-sider.pdf",
+        lambda: pdf([page_text(["Side"])] * (MAX_PDF_PAGES + 1)),
+        "refuse",
+        "for mange sider",
+    )
     return c

@@ -54,7 +54,9 @@ _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
-_TOO_COMPLEX = "Dokumentet er for sammensatt til å leses (for dypt nestet innhold). Forenkle det og prøv igjen."
+_TOO_COMPLEX = (
+    "Dokumentet er for sammensatt til å leses (for dypt nestet innhold). Forenkle det og prøv igjen."
+)
 _UNREADABLE = {
     "txt": "Filen kunne ikke leses som tekst.",
     "md": "Filen kunne ikke leses som Markdown-tekst.",
@@ -461,7 +463,9 @@ def check_package(data: bytes) -> bytes:
             f"Word-dokumentet ville pakkes ut til {unpacked / 1024 / 1024:.0f} MB. Største tillatte er "
             f"{DOCX_MAX_UNPACKED // 1024 // 1024} MB utpakket; filen kan være en «zip-bombe» og leses ikke."
         )
-    if any(p.file_size > 1024 * 1024 and p.file_size > DOCX_MAX_RATIO * max(1, p.compress_size) for p in parts):
+    if any(
+        p.file_size > 1024 * 1024 and p.file_size > DOCX_MAX_RATIO * max(1, p.compress_size) for p in parts
+    ):
         raise DocumentError(
             "Word-dokumentet er pakket langt tettere enn et vanlig dokument (det ville pakkes ut til "
             f"{unpacked / 1024 / 1024:.0f} MB); filen kan være en «zip-bombe» og leses ikke."
@@ -473,7 +477,14 @@ def check_package(data: bytes) -> bytes:
                 with archive.open(part) as source, repacked.open(part.filename, "w") as target:
                     while chunk := source.read(1024 * 1024):
                         target.write(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise DocumentError(_NOT_DOCX) from exc
     return out.getvalue()
 

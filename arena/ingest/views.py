@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from rapidfuzz import fuzz, process
 
 from arena.ingest.errors import DocumentError
+from arena.ingest.limits import read_and_propose
 from arena.ingest.linking import ENTITY_KINDS
 from arena.ingest.models import ImportBatch, Proposal
-from arena.ingest.limits import read_and_propose
 from arena.ingest.readers import MAX_BYTES, check_size
 from arena.ingest.review import commit, decide, store
 from arena.register.models import Activity, Alias, Engagement

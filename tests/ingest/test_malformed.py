@@ -54,7 +54,9 @@ def test_hostile_input_is_refused_or_read_within_the_limits(case, register_names
         )
     assert outcome.status in ("ok", "refused"), (outcome.status, outcome.message)
     if case.expect == "refuse":
-        assert outcome.status == "refused" and case.message.lower() in outcome.message.lower(), outcome.message
+        assert outcome.status == "refused" and case.message.lower() in outcome.message.lower(), (
+            outcome.message
+        )
     if case.expect == "read":
         assert outcome.status == "ok", outcome.message
     if outcome.status == "refused":
@@ -94,7 +96,10 @@ def test_a_pdf_with_an_unknown_stream_filter_gives_a_bokmal_message():
 
 
 def test_control_characters_are_removed_from_what_is_read():
-    text = "Helse\x01direktoratet deltar i WHO og\x0b Nordisk ministerråd.\n\nDivisjonen\x1f leder arbeidet. " * 2
+    text = (
+        "Helse\x01direktoratet deltar i WHO og\x0b Nordisk ministerråd.\n\nDivisjonen\x1f leder arbeidet. "
+        * 2
+    )
     text += malformed.prose(20_000)  # a few control characters in a longer text (many mean binary data)
     document = readers.read_bytes(text.encode(), "notat.md")
     assert "Helsedirektoratet deltar" in document.text and not XML_UNSAFE.search(document.text)
@@ -137,7 +142,10 @@ def test_the_memory_limit_stops_the_child_and_leaves_the_caller_as_it_was():
     with pytest.raises(DocumentError, match="mer minne enn tillatt \\(256 MB\\)"):
         outcome.result(30, 256 * 1024 * 1024)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KB
-    assert limits.run_limited(_allocate, 16, time_limit=30, memory_limit=256 * 1024 * 1024).value == 16 * 1024 * 1024
+    assert (
+        limits.run_limited(_allocate, 16, time_limit=30, memory_limit=256 * 1024 * 1024).value
+        == 16 * 1024 * 1024
+    )
 
 
 def test_a_crash_in_the_child_becomes_a_document_error():
