@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from arena.register.history import latest_history_id
+from arena.register.changes import latest_history_id
 from arena.register.models import Activity, Arena, Engagement, Organisation, Person, Unit, UnitRole
 
 pytestmark = pytest.mark.django_db
@@ -289,11 +289,11 @@ def test_coordinator_adds_a_person_and_a_role_others_may_not(client, world):
         {"person": person.pk, "unit": world["ff"].pk, "role": UnitRole.Role.INTERNATIONAL_CONTACT},
     )
     assert response.status_code == 302 and response["Location"].endswith("#roller")
-    from arena.register.permissions import access_for
+    from arena.register.permissions import Access
 
     person.user = world["users"]["reader"]
     person.save()
-    assert access_for(world["users"]["reader"]).can_change(
+    assert Access.of(world["users"]["reader"]).can_change(
         world["ff_activity"]
     )  # the new contact now may edit
 

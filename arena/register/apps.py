@@ -8,3 +8,8 @@ class RegisterConfig(AppConfig):
     name = "arena.register"
     label = "register"
     verbose_name = _("Register")
+
+    def ready(self):
+        from arena.register.activity_log import name_actions
+
+        name_actions({"register.restored": _("gjenopprettet versjon %(version)s")})

@@ -14,6 +14,7 @@ from arena.ingest.errors import DocumentError
 from arena.ingest.proposals import propose
 from arena.ingest.readers import read_document
 from arena.ingest.review import store
+from arena.register.cli import actor, add_actor_argument
 
 
 class Command(BaseCommand):
@@ -27,8 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("--title", help="dokumentets tittel (ellers fra dokumentet eller filnavnet)")
         parser.add_argument("--dry-run", action="store_true", help="vis forslagene uten å lagre noe")
         parser.add_argument("--json", action="store_true", help="skriv forslagene ut som JSON")
+        add_actor_argument(parser)
 
     def handle(self, *args, **options):
+        access = actor(options)
+        if not options["dry_run"] and not access.can_import():
+            raise CommandError("Brukeren har ikke lov til å importere (det er koordinatorens oppgave).")
         try:
             document = read_document(options["file"])
         except DocumentError as error:
@@ -53,7 +58,7 @@ class Command(BaseCommand):
             out.write(summary + " Ingenting er lagret (--dry-run).")
             return
         try:
-            batch = store(document, proposals)
+            batch = store(document, proposals, by=access)
         except DocumentError as error:
             raise CommandError(str(error)) from error
         if batch is None:
