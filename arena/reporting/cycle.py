@@ -237,8 +237,9 @@ def save_editorial_texts(
     access = Access.of(by)
     access.require(access.can_manage_cycle())
     new = {"preface": preface, "about": about, "summary": summary, "afterword": afterword}
-    changed = {name: {"before": getattr(cycle, name), "after": new[name]} for name in EDITORIAL_TEXTS
-               if getattr(cycle, name) != new[name]}  # fmt: skip
+    stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)  # a bound form may have set `cycle`'s
+    changed = {name: {"before": getattr(stored, name), "after": new[name]} for name in EDITORIAL_TEXTS
+               if getattr(stored, name) != new[name]}  # fmt: skip
     documents_before = sorted(cycle.guiding_documents.values_list("pk", flat=True))
     for name in EDITORIAL_TEXTS:
         setattr(cycle, name, new[name])
