@@ -109,9 +109,6 @@ class Access:
 
     # The register
 
-    def can_view(self, obj=None) -> bool:
-        return self.is_authenticated
-
     def can_create(self, model) -> bool:
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 

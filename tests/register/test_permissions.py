@@ -56,7 +56,7 @@ def test_personas(world):
     from django.contrib.auth.models import AnonymousUser
 
     assert Access(AnonymousUser()).persona == "anonymous"
-    assert not Access(AnonymousUser()).can_view()
+    assert not Access(AnonymousUser()).is_authenticated
 
 
 def test_coordinator_changes_everything(world):
@@ -96,7 +96,7 @@ def test_editable_querysets_match_can_change(world):
 def test_readers_change_nothing(world):
     for name in ("reader", "member_of_coordinating"):
         access = Access.of(world["people"][name])
-        assert access.can_view(world["arena"])
+        assert access.is_authenticated
         assert not any(
             access.can_change(obj)
             for obj in (world["kf_engagement"], world["joint"], world["outlook"], world["arena"])
