@@ -237,7 +237,8 @@ def save_editorial_texts(
     access = Access.of(by)
     access.require(access.can_manage_cycle())
     new = {"preface": preface, "about": about, "summary": summary, "afterword": afterword}
-    stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)  # a bound form may have set `cycle`'s
+    # Compare with what is stored: a bound form may already have set the new texts on `cycle`.
+    stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
     changed = {name: {"before": getattr(stored, name), "after": new[name]} for name in EDITORIAL_TEXTS
                if getattr(stored, name) != new[name]}  # fmt: skip
     documents_before = sorted(cycle.guiding_documents.values_list("pk", flat=True))
