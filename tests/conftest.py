@@ -179,3 +179,61 @@ def demo_db(django_db_setup, django_db_blocker):
     from arena.register.demo.load import load_demo
 
     yield from loaded_for_module(load_demo, django_db_blocker)
+
+
+# Personas: the people Arena is for, in one place. Every test of who may do what uses these.
+
+PERSONAS = ("anonymous", "coordinator", "contact_kf", "contact_ff", "reader")
+
+
+@pytest.fixture
+def personas(db, django_user_model):
+    """A coordinating department with its coordinator, the KF and FF divisions each with an international
+    contact (KF's with a department below it), and a reader. `personas.user(name)` is None for anonymous."""
+    coordinating = Unit.objects.create(
+        name="Avdeling for global helse", abbreviation="ASGH", kind=Unit.Kind.DEPARTMENT, is_coordinator=True
+    )
+    kf = Unit.objects.create(
+        name="Divisjon for kvalitet og forløp", abbreviation="KF", kind=Unit.Kind.DIVISION
+    )
+    kf_department = Unit.objects.create(
+        name="Avdeling for kvalitetsforbedring", abbreviation="AKF", kind=Unit.Kind.DEPARTMENT, parent=kf
+    )
+    ff = Unit.objects.create(
+        name="Divisjon for folkehelse og forebygging", abbreviation="FF", kind=Unit.Kind.DIVISION
+    )
+
+    def person(username, unit=None, role=None):
+        user = django_user_model.objects.create_user(username, first_name=username.title(), last_name="Test")
+        if unit is not None:
+            someone = Person.objects.create(given_name=username.title(), family_name="Test", user=user)
+            UnitRole.objects.create(person=someone, unit=unit, role=role)
+        return user
+
+    users = {
+        "coordinator": person("koordinator", coordinating, UnitRole.Role.COORDINATOR),
+        "contact_kf": person("kontakt-kf", kf, UnitRole.Role.INTERNATIONAL_CONTACT),
+        "contact_ff": person("kontakt-ff", ff, UnitRole.Role.INTERNATIONAL_CONTACT),
+        "reader": person("leser"),
+    }
+    return SimpleNamespace(
+        coordinating=coordinating,
+        kf=kf,
+        kf_department=kf_department,
+        ff=ff,
+        users=users,
+        user=lambda name: users.get(name),
+    )
+
+
+@pytest.fixture
+def as_persona(client, personas):
+    """`as_persona(name)`: the test client signed in as that persona (signed out for "anonymous")."""
+
+    def sign_in(name):
+        client.logout()
+        if name != "anonymous":
+            client.force_login(personas.users[name])
+        return client
+
+    return sign_in

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from arena.register import stats
+from arena.register import figures as stats
 from arena.register.models import Activity, Area, Arena, Framework, Organisation, Unit
 from arena.register.reference.frameworks import HOD_STRATEGY
 
@@ -47,7 +47,7 @@ def test_dashboard_shows_charts_with_text_alternatives(client, django_user_model
     assert "Oversikt 2020" in page
     assert page.count('<svg role="img"') == 3
     assert page.count("<desc id=") == 3
-    assert "<caption>Aktiviteter per enhet – tall</caption>" in page
+    assert "<caption>Aktiviteter per enhet (avdelinger telles i divisjonen) – tall</caption>" in page
     assert '<td class="num">+4</td>' in page  # KF's change from 2019
     other_year = client.get(reverse("dashboard"), {"year": "2019"}).content.decode()
     assert "Oversikt 2019" in other_year

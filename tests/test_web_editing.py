@@ -6,19 +6,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from arena.register.history import latest_history_id
-from arena.register.models import Activity, Arena, Engagement, Organisation, Person, Unit, UnitRole
+from arena.register.changes import latest_history_id
+from arena.register.models import Activity, Arena, Engagement, Organisation, Person, UnitRole
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(django_user_model, client):
-    coordinating = Unit.objects.create(
-        name="Global helse", abbreviation="GH", kind="department", is_coordinator=True
-    )
-    kf = Unit.objects.create(name="Kvalitet og forløp", abbreviation="KF", kind="division")
-    ff = Unit.objects.create(name="Folkehelse", abbreviation="FF", kind="division")
+def world(personas):
+    """The shared personas (tests/conftest.py) and a few records of KF's and FF's."""
+    coordinating, kf, ff = personas.coordinating, personas.kf, personas.ff
     who = Organisation.objects.create(
         name="Verdens helseorganisasjon", abbreviation="WHO", kind="international"
     )
@@ -28,20 +25,11 @@ def world(django_user_model, client):
     activity.units.set([kf])
     ff_activity = Activity.objects.create(year=2020, title="FF-arbeid")
     ff_activity.units.set([ff])
-
-    def user(name, unit=None, role=None):
-        u = django_user_model.objects.create_user(name, password="pw-Arena-123")
-        if unit:
-            UnitRole.objects.create(
-                person=Person.objects.create(given_name=name, family_name="T", user=u), unit=unit, role=role
-            )
-        return u
-
     users = {
-        "coordinator": user("koord", coordinating, UnitRole.Role.COORDINATOR),
-        "kf_contact": user("kf", kf, UnitRole.Role.INTERNATIONAL_CONTACT),
-        "ff_contact": user("ff", ff, UnitRole.Role.INTERNATIONAL_CONTACT),
-        "reader": user("leser"),
+        "coordinator": personas.users["coordinator"],
+        "kf_contact": personas.users["contact_kf"],
+        "ff_contact": personas.users["contact_ff"],
+        "reader": personas.users["reader"],
     }
     return locals()
 
@@ -113,7 +101,7 @@ def test_contact_saves_own_activity_and_history_records_it(client, world):
     activity.refresh_from_db()
     assert activity.title == "KF i WHA og EB"
     page = client.get(reverse("record-history", args=["aktiviteter", activity.pk])).content.decode()
-    assert "KF i helseforsamlingen" in page and "KF i WHA og EB" in page and "av kf" in page
+    assert "KF i helseforsamlingen" in page and "KF i WHA og EB" in page and "av Kontakt-Kf Test" in page
 
 
 def test_contact_cannot_assign_another_units_name(client, world):
@@ -170,7 +158,7 @@ def test_stale_form_is_refused_with_both_versions_shown(client, world, django_us
         edit_url("aktiviteter", activity), activity_post(activity, [world["kf"]], "Første versjon", None)
     )
     opened_on = latest_history_id(activity)  # both editors open the form now
-    other = django_user_model.objects.get(username="kf")
+    other = world["users"]["kf_contact"]
     as_(client, other)
     assert (
         client.post(
@@ -289,11 +277,11 @@ def test_coordinator_adds_a_person_and_a_role_others_may_not(client, world):
         {"person": person.pk, "unit": world["ff"].pk, "role": UnitRole.Role.INTERNATIONAL_CONTACT},
     )
     assert response.status_code == 302 and response["Location"].endswith("#roller")
-    from arena.register.permissions import access_for
+    from arena.register.permissions import Access
 
     person.user = world["users"]["reader"]
     person.save()
-    assert access_for(world["users"]["reader"]).can_change(
+    assert Access.of(world["users"]["reader"]).can_change(
         world["ff_activity"]
     )  # the new contact now may edit
 

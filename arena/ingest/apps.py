@@ -8,3 +8,16 @@ class IngestConfig(AppConfig):
     name = "arena.ingest"
     label = "ingest"
     verbose_name = _("Import")
+
+    def ready(self):
+        from arena.register.activity_log import name_actions
+
+        name_actions(
+            {
+                "ingest.batch.stored": _("lastet opp %(file)s med %(proposals)s forslag"),
+                "ingest.batch.committed": _(
+                    "lagret i registeret: %(organisations)s organisasjoner, %(arenas)s arenaer, "
+                    "%(aliases)s navn, %(engagements)s deltakelser, %(activities)s aktiviteter"
+                ),
+            }
+        )

@@ -17,6 +17,25 @@ from arena.ingest.errors import DocumentError
 from arena.ingest.linking import ARENA, NATIONAL_PARTNER, ORGANISATION, PROGRAMME
 from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.proposals import Proposals
+from arena.register import changes
+from arena.register.models import (
+    Activity,
+    Area,
+    Arena,
+    Country,
+    Engagement,
+    Organisation,
+    SourceDocument,
+    Unit,
+)
+from arena.register.models.names import unknown_names
+from arena.register.names import find_arenas, find_organisations
+from arena.register.permissions import Access
+from arena.register.reference.frameworks import area_tag
+
+# Activity-log actions (labels in arena.ingest.apps).
+STORED = "ingest.batch.stored"
+COMMITTED = "ingest.batch.committed"
 
 ACTIONS = ("accept", "reject", "merge", "reset")
 ENTITY_MODELS = {
@@ -69,8 +88,10 @@ def new_items(proposals: Proposals) -> list[tuple[str, str, dict, str, tuple[int
     return items
 
 
-def store(document, proposals: Proposals, user=None) -> ImportBatch | None:
+def store(document, proposals: Proposals, by) -> ImportBatch | None:
     """Store a batch with the document's new proposals for review; None if there is nothing new."""
+    access = Access.of(by)
+    access.require(access.can_import())
     open_batch = ImportBatch.objects.filter(sha256=document.sha256, status=ImportBatch.Status.OPEN).first()
     if open_batch is not None:
         raise DocumentError(f"Dette dokumentet venter allerede på gjennomgang (import nr. {open_batch.pk}).")
@@ -86,7 +107,7 @@ def store(document, proposals: Proposals, user=None) -> ImportBatch | None:
             sha256=document.sha256,
             text=document.text,
             sections=proposals.document.get("sections", []),
-            created_by=user if getattr(user, "is_authenticated", False) else None,
+            created_by=access.acting_user,
         )
         Proposal.objects.bulk_create(
             Proposal(
@@ -101,6 +122,7 @@ def store(document, proposals: Proposals, user=None) -> ImportBatch | None:
             )
             for order, (kind, ref, payload, section, span) in enumerate(items)
         )
+        changes.log(STORED, batch, by=access, proposals=len(items), file=batch.file_name)
     return batch
 
 
@@ -113,9 +135,11 @@ EDITABLE = {
 }
 
 
-def decide(proposal: Proposal, action: str, user=None, edits: dict | None = None, merge=None) -> Proposal:
+def decide(proposal: Proposal, action: str, by, edits: dict | None = None, merge=None) -> Proposal:
     """Record the coordinator's decision on one proposal: accept (optionally with edits), merge into an
     existing register entry (`merge` = (model, pk)), reject, or reset to undecided."""
+    access = Access.of(by)
+    access.require(access.can_import())
     if not ImportBatch.objects.filter(pk=proposal.batch_id, status=ImportBatch.Status.OPEN).exists():
         raise ValueError("Importen er allerede lagret i registeret.")
     if action not in ACTIONS:
@@ -132,7 +156,7 @@ def decide(proposal: Proposal, action: str, user=None, edits: dict | None = None
     proposal.merge_model, proposal.merge_pk = merge if action == "merge" and merge else ("", None)
     if action == "merge" and not merge:
         raise ValueError("Velg hvilken oppføring forslaget skal slås sammen med.")
-    proposal.decided_by = user if getattr(user, "is_authenticated", False) else None
+    proposal.decided_by = access.acting_user
     proposal.decided_at = timezone.now()
     proposal.save()
     return proposal
@@ -142,8 +166,6 @@ def decide(proposal: Proposal, action: str, user=None, edits: dict | None = None
 
 
 def _source(batch: ImportBatch):
-    from arena.register.models import SourceDocument
-
     source = SourceDocument.objects.filter(sha256=batch.sha256).first()
     if source is None:
         source = SourceDocument.objects.filter(title=batch.title, year=batch.year).first()
@@ -163,16 +185,18 @@ def _source(batch: ImportBatch):
 
 
 def _model(name: str):
-    from arena.register.models import Arena, Organisation
-
     return {"organisation": Organisation, "arena": Arena}[name]
 
 
-def _create_entity(payload: dict):
-    """An Organisation or Arena for an accepted entity proposal (an existing one of that name is reused)."""
-    from arena.register.models import Arena, Organisation
-    from arena.register.names import add_aliases, find_arenas, find_organisations
+def _add_names(entity, names, access: Access, action: str) -> None:
+    """Give an existing entity the names it is not yet known by, as one version (none if nothing is new)."""
+    new = unknown_names(entity, names)
+    if new:
+        changes.save(entity, by=access, action=action, add_names=new)
 
+
+def _create_entity(payload: dict, access: Access, action: str):
+    """An Organisation or Arena for an accepted entity proposal (an existing one of that name is reused)."""
     kind = payload.get("kind", ARENA)
     model_name = ENTITY_MODELS.get(kind, "arena")
     register_kind = payload.get("register_kind") or DEFAULT_REGISTER_KIND.get(kind, "other")
@@ -181,7 +205,7 @@ def _create_entity(payload: dict):
     finder = find_organisations if model_name == "organisation" else find_arenas
     existing = finder(name).first() or (finder(abbreviation).first() if abbreviation else None)
     if existing is not None:
-        add_aliases(existing, [m for m in payload.get("mentions", []) if m != name])
+        _add_names(existing, [m for m in payload.get("mentions", []) if m != name], access, action)
         return existing
     model = Organisation if model_name == "organisation" else Arena
     valid_kinds = {value for value, _label in model.Kind.choices}
@@ -199,36 +223,38 @@ def _create_entity(payload: dict):
         elif model is Arena and parent_model == "arena":
             fields["parent"] = Arena.objects.filter(pk=parent_pk).first()
     entity = model(**fields)
-    entity.full_clean()
-    entity.save()
-    add_aliases(entity, [m for m in payload.get("mentions", []) if m != name])
+    changes.save(
+        entity,
+        by=access,
+        action=action,
+        add_names=[m for m in payload.get("mentions", []) if m != name],
+        validate=True,
+    )
     return entity
 
 
 def _resolve(info: dict, resolved: dict):
     """The register row an entity summary in a payload stands for, or None (a rejected new entity)."""
-    from arena.register.models import Arena, Country, Organisation
-
     if info.get("known") and info.get("pk"):
         model = {"organisation": Organisation, "arena": Arena, "country": Country}.get(info.get("model"))
         return model.objects.filter(pk=info["pk"]).first() if model else None
     return resolved.get(info.get("ref"))
 
 
-def commit(batch: ImportBatch, user=None) -> dict[str, int]:
-    """Write the batch's accepted and merged proposals to the register, all in one transaction.
+def commit(batch: ImportBatch, by) -> dict[str, int]:
+    """Write the batch's accepted and merged proposals to the register, all in one transaction, through the
+    register's write path: one version per record touched, attributed to `by`, labelled with the import.
 
     Returns counts of what was created. Committing a committed batch changes nothing.
     """
-    from arena.register.models import Activity, Area, Arena, Engagement, Unit
-    from arena.register.names import add_aliases
-    from arena.register.reference.frameworks import area_tag
-
+    access = Access.of(by)
+    access.require(access.can_import())
     counts = {"organisations": 0, "arenas": 0, "aliases": 0, "engagements": 0, "activities": 0}
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status == ImportBatch.Status.COMMITTED:
             return counts
+        action = f"{changes.IMPORT}:{batch.pk}"
         source = _source(batch)
         proposals = list(batch.proposals.all())
         decided = (Proposal.Status.ACCEPTED, Proposal.Status.MERGED)
@@ -237,10 +263,10 @@ def commit(batch: ImportBatch, user=None) -> dict[str, int]:
             if p.status == Proposal.Status.MERGED:
                 target = _model(p.merge_model).objects.get(pk=p.merge_pk)
                 names = [p.payload["name"], p.payload.get("abbreviation", ""), *p.payload.get("mentions", [])]
-                add_aliases(target, [n for n in names if n])
+                _add_names(target, [n for n in names if n], access, action)
                 counts["aliases"] += 1
             else:
-                target = _create_entity(p.payload)
+                target = _create_entity(p.payload, access, action)
                 counts["arenas" if isinstance(target, Arena) else "organisations"] += 1
             resolved[p.ref] = target
             p.result_model, p.result_pk = type(target).__name__.lower(), target.pk
@@ -250,56 +276,61 @@ def commit(batch: ImportBatch, user=None) -> dict[str, int]:
             unit = Unit.objects.filter(pk=p.payload.get("unit_pk")).first()
             if not isinstance(arena, Arena) or unit is None:
                 continue
-            engagement, made = Engagement.objects.get_or_create(
-                unit=unit,
-                arena=arena,
-                role=p.payload["register_role"],
-                ends_on=None,
-                defaults={
-                    "starts_on": datetime.date(batch.year, 1, 1) if batch.year else None,
-                    "source": source,
-                    "source_section": p.section,
-                    "source_start": p.start,
-                    "source_end": p.end,
-                    "note": p.payload.get("evidence", "")[:1000],
-                },
-            )
-            counts["engagements"] += made
+            role = p.payload["register_role"]
+            engagement = Engagement.objects.filter(unit=unit, arena=arena, role=role, ends_on=None).first()
+            if engagement is None:
+                engagement = Engagement(
+                    unit=unit,
+                    arena=arena,
+                    role=role,
+                    starts_on=datetime.date(batch.year, 1, 1) if batch.year else None,
+                    source=source,
+                    source_section=p.section,
+                    source_start=p.start,
+                    source_end=p.end,
+                    note=p.payload.get("evidence", "")[:1000],
+                )
+                changes.save(engagement, by=access, action=action, validate=True)
+                counts["engagements"] += 1
             p.result_model, p.result_pk = "engagement", engagement.pk
         for p in (p for p in proposals if p.kind == Proposal.Kind.ACTIVITY and p.status in decided):
             payload = p.payload
             infos = payload.get("entity_info", {})
             rows = {ref: _resolve(infos.get(ref, {}), resolved) for ref in payload.get("entity_refs", [])}
+            links = {
+                name: [rows[r] for r in payload.get(name, []) if rows.get(r) is not None]
+                for name in ("arenas", "partners", "countries")
+            }
             if p.status == Proposal.Status.MERGED:
                 activity = Activity.objects.get(pk=p.merge_pk)
             else:
                 activity = Activity.objects.filter(
                     source=source, source_start=p.start, source_end=p.end, year=payload["year"]
                 ).first()
-                if activity is None:
-                    activity = Activity(
-                        year=payload["year"] or batch.year,
-                        title=payload["title"][:300],
-                        description=payload.get("text", ""),
-                        kind=payload.get("kind", Activity.Kind.PARTICIPATION),
-                        source=source,
-                        source_section=p.section,
-                        source_start=p.start,
-                        source_end=p.end,
-                    )
-                    tags = [t for t in payload.get("area_tags", []) if t in areas]
-                    hod = [t for t in tags if t.startswith("hod:")]
-                    activity.main_area = areas[hod[0]] if hod else None
-                    activity.full_clean()
-                    activity.save()
-                    counts["activities"] += 1
-                    activity.units.set(Unit.objects.filter(pk__in=payload.get("unit_pks", [])))
-                    activity.areas.set([areas[t] for t in tags])
-            activity.arenas.add(*[rows[r] for r in payload.get("arenas", []) if rows.get(r) is not None])
-            activity.partners.add(*[rows[r] for r in payload.get("partners", []) if rows.get(r) is not None])
-            activity.countries.add(
-                *[rows[r] for r in payload.get("countries", []) if rows.get(r) is not None]
-            )
+            if activity is None:
+                activity = Activity(
+                    year=payload["year"] or batch.year,
+                    title=payload["title"][:300],
+                    description=payload.get("text", ""),
+                    kind=payload.get("kind", Activity.Kind.PARTICIPATION),
+                    source=source,
+                    source_section=p.section,
+                    source_start=p.start,
+                    source_end=p.end,
+                )
+                tags = [t for t in payload.get("area_tags", []) if t in areas]
+                hod = [t for t in tags if t.startswith("hod:")]
+                activity.main_area = areas[hod[0]] if hod else None
+                activity.full_clean()
+                relations = {
+                    "units": list(Unit.objects.filter(pk__in=payload.get("unit_pks", []))),
+                    "areas": [areas[t] for t in tags],
+                    **links,
+                }
+                changes.save(activity, by=access, action=action, relations=relations)
+                counts["activities"] += 1
+            elif any(links.values()):
+                changes.save(activity, by=access, action=action, add_relations=links)
             p.result_model, p.result_pk = "activity", activity.pk
         for p in proposals:
             if p.status in decided:
@@ -307,7 +338,8 @@ def commit(batch: ImportBatch, user=None) -> dict[str, int]:
                 p.save(update_fields=["status", "result_model", "result_pk"])
         batch.status = ImportBatch.Status.COMMITTED
         batch.source = source
-        batch.committed_by = user if getattr(user, "is_authenticated", False) else None
+        batch.committed_by = access.acting_user
         batch.committed_at = timezone.now()
         batch.save(update_fields=["status", "source", "committed_by", "committed_at"])
+        changes.log(COMMITTED, batch, by=access, **counts)
     return counts

@@ -1,12 +1,11 @@
 """Import pages: upload a document, review its proposals beside the source text, commit them.
 
-Every signed-in user may look; uploading, deciding and committing are the coordinator's (for now: staff users;
-the permission system of the register will take over). Views stay thin: reading, proposing, storing,
+Every signed-in user may look; uploading, deciding and committing need `Access.can_import()` (the
+coordinator). Views stay thin: reading, proposing, storing,
 deciding and committing are the plain functions of readers, proposals and review.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,8 +19,8 @@ from arena.ingest.linking import ENTITY_KINDS
 from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.readers import MAX_BYTES, check_size
 from arena.ingest.review import commit, decide, store
+from arena.register import activity_log
 from arena.register.models import Activity, Alias, Engagement
-from arena.register.permissions import access_for
 
 ENTITY_KIND_LABELS = {
     "organisation": gettext_lazy("Organisasjon"),
@@ -33,20 +32,10 @@ ENTITY_KIND_LABELS = {
 MERGE_CANDIDATES = 6
 
 
-def _may_change(request) -> bool:
-    """Reviewing and committing imports is the coordinator's (the register's one set of permission rules)."""
-    return access_for(request.user).is_coordinator
-
-
-def _require_change(request) -> None:
-    if not _may_change(request):
-        raise PermissionDenied
-
-
 def batch_list(request):
     """All imports, newest first, and (for the coordinator) the upload form."""
     if request.method == "POST":
-        _require_change(request)
+        request.access.require(request.access.can_import())
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, _("Velg en fil å importere."))
@@ -58,7 +47,7 @@ def batch_list(request):
             imported = read_and_propose(
                 upload.read(), upload.name, year=year, title=request.POST.get("title", "").strip() or None
             )
-            batch = store(imported.document, imported.proposals, request.user)
+            batch = store(imported.document, imported.proposals, by=request.access)
         except DocumentError as error:
             messages.error(request, str(error))
             return redirect("ingest-list")
@@ -75,7 +64,7 @@ def batch_list(request):
         "ingest/batch_list.html",
         {
             "batches": batches,
-            "may_change": _may_change(request),
+            "may_change": request.access.can_import(),
             "max_mb": MAX_BYTES // 1024 // 1024,
             "nav_section": "import",
         },
@@ -115,7 +104,7 @@ def batch_detail(request, pk: int):
     """Each proposal beside its source text, with accept / edit / merge / reject for the coordinator."""
     batch = get_object_or_404(ImportBatch, pk=pk)
     if request.method == "POST":
-        _require_change(request)
+        request.access.require(request.access.can_import())
         if batch.status != ImportBatch.Status.OPEN:
             messages.error(request, _("Importen er allerede lagret i registeret."))
             return redirect(batch)
@@ -155,7 +144,8 @@ def batch_detail(request, pk: int):
         {
             "batch": batch,
             "groups": groups,
-            "may_change": _may_change(request) and batch.status == ImportBatch.Status.OPEN,
+            "may_change": request.access.can_import() and batch.status == ImportBatch.Status.OPEN,
+            "log": activity_log.entries(batch) if request.access.can_view_log(batch) else [],
             "entity_kinds": [(k, ENTITY_KIND_LABELS[k]) for k in ENTITY_KINDS if k != "country"],
             "roles": Engagement.Role.choices,
             "activity_kinds": Activity.Kind.choices,
@@ -196,7 +186,7 @@ def _save_decisions(request, batch: ImportBatch) -> int:
                     _("Velg hvilken oppføring «%(name)s» skal slås sammen med.") % {"name": proposal.label},
                 )
                 continue
-        decide(proposal, action, request.user, edits, merge)
+        decide(proposal, action, request.access, edits, merge)
         changed += 1
     return changed
 
@@ -204,12 +194,12 @@ def _save_decisions(request, batch: ImportBatch) -> int:
 @require_POST
 def batch_commit(request, pk: int):
     """Write the accepted and merged proposals to the register (one transaction)."""
-    _require_change(request)
+    request.access.require(request.access.can_import())
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.status != ImportBatch.Status.OPEN:
         messages.error(request, _("Importen er allerede lagret i registeret."))
         return redirect(batch)
-    counts = commit(batch, request.user)
+    counts = commit(batch, by=request.access)
     messages.success(
         request,
         _(

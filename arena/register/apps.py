@@ -15,3 +15,7 @@ class RegisterConfig(AppConfig):
         from arena.register.text import strip_unsafe_characters
 
         pre_save.connect(strip_unsafe_characters, dispatch_uid="arena-strip-unsafe-characters")
+
+        from arena.register.activity_log import name_actions
+
+        name_actions({"register.restored": _("gjenopprettet versjon %(version)s")})

@@ -1,18 +1,13 @@
-"""Change history of register records: what changed, who changed it, restoring a version, and refusing a save
-that would overwrite someone else's newer change (optimistic concurrency on the history id)."""
+"""Reading a record's change history: its versions, newest first, with who, when, which action and the
+field-by-field (relations and other names included) changes against the version before. Writing history is
+the write path's (arena.register.changes)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.utils.translation import gettext as _
 
-
-class EditConflict(Exception):
-    """Someone saved the record after the form was opened; nothing was stored."""
-
-    def __init__(self, current):
-        super().__init__("edit conflict")
-        self.current = current
+from arena.register import changes
 
 
 @dataclass
@@ -29,7 +24,26 @@ class Version:
     when: datetime
     who: str
     kind: str  # "+" created, "~" changed, "-" deleted
+    action: str = ""
     changes: list[Change] = field(default_factory=list)
+
+
+def action_label(reason: str | None) -> str:
+    """A version's action code (see arena.register.changes) as a person reads it."""
+    code, _sep, detail = (reason or "").partition(":")
+    labels = {
+        changes.WEB: _("endret i Arena"),
+        changes.ADMIN: _("endret i administrasjonen"),
+        changes.IMPORT: _("import nr. %(detail)s"),
+        changes.RESTORE: _("gjenopprettet versjon %(detail)s"),
+        changes.REFERENCE: _("referansedata"),
+        changes.DEMO: _("demodata"),
+        changes.CYCLE: _("rapporteringsrunden"),
+    }
+    label = labels.get(code)
+    if label is None:
+        return reason or ""
+    return label % {"detail": detail} if "%(detail)s" in label else label
 
 
 def _display(model, field_name: str, value) -> str:
@@ -49,19 +63,23 @@ def _display(model, field_name: str, value) -> str:
     return str(value)
 
 
+def _names(record) -> list[str] | None:
+    return getattr(record, "other_names", None)
+
+
 def versions(obj) -> list[Version]:
-    """The record's history, newest first, each with its field-by-field changes against the previous version."""
+    """The record's history, newest first, each with its changes against the previous version."""
     model = type(obj)
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     result = []
     for index, record in enumerate(records):
+        user = record.history_user
         version = Version(
             history_id=record.history_id,
             when=record.history_date,
-            who=(record.history_user.get_full_name() or record.history_user.get_username())
-            if record.history_user
-            else "",
+            who=(user.get_full_name() or user.get_username()) if user else _("systemet"),
             kind=record.history_type,
+            action=action_label(record.history_change_reason),
         )
         previous = records[index + 1] if index + 1 < len(records) else None
         if previous is not None:
@@ -75,66 +93,19 @@ def versions(obj) -> list[Version]:
                         new=_display(model, change.field, change.new),
                     )
                 )
+            old_names, new_names = _names(previous), _names(record)
+            if (
+                record.history_type != "-"
+                and old_names is not None
+                and (old_names or []) != (new_names or [])
+            ):
+                version.changes.append(
+                    Change(
+                        field="other_names",
+                        label=_("andre navn"),
+                        old=", ".join(old_names) or "–",
+                        new=", ".join(new_names or []) or "–",
+                    )
+                )
         result.append(version)
     return result
-
-
-def latest_history_id(obj) -> int | None:
-    return obj.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()
-
-
-def save_as_one_version(obj, save, user=None) -> None:
-    """Run `save()` — which writes `obj` and may change its many-to-many relations — and record the result as
-    one version attributed to `user`, instead of one version per relation changed."""
-    created = obj.pk is None
-    obj.skip_history_when_saving = True
-    try:
-        save()
-    finally:
-        del obj.skip_history_when_saving
-    if user is not None and user.is_authenticated:
-        obj._history_user = user
-    type(obj)._record_history.create_historical_record(obj, "+" if created else "~")
-
-
-def save_unless_changed_since(obj, based_on: int | None, save, user=None) -> None:
-    """Save `obj` (via `save()`) as one version in one transaction — unless the record got a newer version than
-    `based_on` since the form was opened: then raise EditConflict with the stored record, and store nothing."""
-    model = type(obj)
-    with transaction.atomic():
-        if obj.pk is not None:
-            current = model.objects.select_for_update().get(pk=obj.pk)
-            if latest_history_id(current) != based_on:
-                raise EditConflict(current)
-        save_as_one_version(obj, save, user)
-
-
-class RestoreError(Exception):
-    """The version cannot be restored as it stands (it points to something that no longer exists)."""
-
-
-def restore(obj, history_id: int, user=None, based_on: int | None = None):
-    """Put the record back as it was in version `history_id` (fields and many-to-many), as a new version.
-
-    Refused with EditConflict if the record changed after `based_on` (the version the user was looking at), and
-    with RestoreError if the version refers to a record that has since been deleted. Links to deleted records in
-    many-to-many fields are left out."""
-    model = type(obj)
-    record = obj.history.get(history_id=history_id)
-    restored = record.instance
-    restored.pk = obj.pk
-    for f in model._meta.concrete_fields:
-        value = getattr(restored, f.attname)
-        if f.is_relation and value is not None and not f.related_model.objects.filter(pk=value).exists():
-            raise RestoreError(f.verbose_name)
-
-    def save():
-        restored.save()
-        for m2m in getattr(record, "_history_m2m_fields", []):
-            target = m2m.related_model
-            ids = [getattr(row, f"{target._meta.model_name}_id") for row in getattr(record, m2m.name).all()]
-            getattr(restored, m2m.name).set(target.objects.filter(pk__in=ids))
-
-    current = based_on if based_on is not None else latest_history_id(obj)
-    save_unless_changed_since(restored, current, save, user=user)
-    return model.objects.get(pk=obj.pk)

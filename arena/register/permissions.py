@@ -1,72 +1,113 @@
-"""Who may do what in the register — the one set of rules for views, the API and background jobs.
+"""Who may do what — the one permission vocabulary for pages, templates, forms, the command line, background
+jobs and (later) the API. Every rule is a named method on `Access`; nothing else decides.
 
 Personas:
-- coordinator: a superuser, or a person with a current *coordinator* role on the coordinating unit. Edits
-  everything.
-- unit contact: a person with a current *international contact* role on a unit (today within its period). Edits that unit's (and its
-  sub-units') engagements, activities and outlooks.
+- coordinator: a superuser, or a person with a current *coordinator* role on the coordinating unit. Changes
+  everything, restores versions, runs the reporting cycle and imports.
+- unit contact: a person with a current *international contact* role on a unit ("current" as defined in
+  arena.register.contacts). Changes that unit's (and its sub-units') engagements, activities and outlooks, may
+  only assign those units, and edits and submits their submissions in the reporting cycle.
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
-Anonymous users may do nothing (the middleware sends them to the sign-in page).
+- system: the command line and background jobs acting on their own behalf (loaders, scheduled work); may do
+  what the coordinator may, and is recorded as the system, not as a person.
+Anonymous visitors may do nothing (the middleware sends them to the sign-in page).
+
+`Access` is computed once per request (`request.access`, set by `AccessMiddleware`) and its answers are
+cached on it, so asking it for every row of a page costs no queries beyond the first.
 """
+
+from __future__ import annotations
 
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.functional import SimpleLazyObject
 
-from arena.register.models import Activity, Engagement, Outlook, Person, Unit, UnitRole
+from arena.register.contacts import current_roles
+from arena.register.models import Activity, Engagement, Outlook, Person, UnitRole
+from arena.register.structure import UnitTree
 
 # Models a unit contact may change when they belong to one of the contact's units.
 UNIT_OWNED = (Engagement, Activity, Outlook)
 
 
 class Access:
-    """What one user may do; compute once per request (`access_for(user)`)."""
+    """What one user (or the system) may do. Build it with `Access.of(user)` or `Access.system()`."""
 
-    def __init__(self, user):
+    def __init__(self, user=None, *, system: bool = False):
         self.user = user
+        self.is_system = system
+
+    @classmethod
+    def of(cls, who) -> Access:
+        """The access of a user; an Access passes through unchanged."""
+        if isinstance(who, Access):
+            return who
+        if who is None:
+            raise ValueError("Access.of needs a user; use Access.system() for the system")
+        return cls(who)
+
+    @classmethod
+    def system(cls) -> Access:
+        return cls(None, system=True)
+
+    # Who this is
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.is_system or bool(self.user is not None and self.user.is_authenticated)
+
+    @property
+    def acting_user(self):
+        """The user to attribute a change to (None for the system)."""
+        return self.user if self.user is not None and self.user.is_authenticated else None
 
     @cached_property
-    def _open_roles(self) -> QuerySet:
-        if not self.user.is_authenticated:
-            return UnitRole.objects.none()
-        today = timezone.localdate()
-        return UnitRole.objects.filter(person__user=self.user).filter(
-            Q(starts_on__isnull=True) | Q(starts_on__lte=today),
-            Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+    def _roles(self) -> list[tuple[int, str, bool]]:
+        """(unit id, role, unit is coordinating) of the user's current roles — one query."""
+        if self.acting_user is None:
+            return []
+        return list(
+            current_roles()
+            .filter(person__user=self.user)
+            .values_list("unit_id", "role", "unit__is_coordinator")
         )
 
     @cached_property
     def is_coordinator(self) -> bool:
-        if not self.user.is_authenticated:
+        if self.is_system:
+            return True
+        if self.acting_user is None:
             return False
-        return (
-            self.user.is_superuser
-            or self._open_roles.filter(role=UnitRole.Role.COORDINATOR, unit__is_coordinator=True).exists()
+        return self.user.is_superuser or any(
+            role == UnitRole.Role.COORDINATOR and coordinating for _unit, role, coordinating in self._roles
         )
 
     @cached_property
     def contact_unit_ids(self) -> frozenset[int]:
         """The units this user is international contact for, with all their sub-units."""
-        ids = set(
-            self._open_roles.filter(role=UnitRole.Role.INTERNATIONAL_CONTACT).values_list("unit", flat=True)
-        )
-        frontier = set(ids)
-        while frontier:
-            frontier = set(Unit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
-            ids |= frontier
-        return frozenset(ids)
+        own = {unit for unit, role, _c in self._roles if role == UnitRole.Role.INTERNATIONAL_CONTACT}
+        if not own:
+            return frozenset()
+        return frozenset(UnitTree.load().descendants(own))
 
     @property
     def persona(self) -> str:
-        if not self.user.is_authenticated:
+        if self.is_system:
+            return "system"
+        if not self.is_authenticated:
             return "anonymous"
         if self.is_coordinator:
             return "coordinator"
         return "unit_contact" if self.contact_unit_ids else "reader"
 
-    def can_view(self, obj=None) -> bool:
-        return self.user.is_authenticated
+    def require(self, allowed: bool) -> None:
+        """Raise PermissionDenied unless `allowed` — for the answers of the methods below."""
+        if not allowed:
+            raise PermissionDenied
+
+    # The register
 
     def can_create(self, model) -> bool:
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
@@ -78,7 +119,8 @@ class Access:
             return False
         return bool(owning_unit_ids(obj) & self.contact_unit_ids)
 
-    can_delete = can_change
+    def can_delete(self, obj) -> bool:
+        return self.can_change(obj)
 
     def can_restore(self, obj) -> bool:
         """Restoring an earlier version is the coordinator's."""
@@ -89,11 +131,19 @@ class Access:
         personal data (e-mail addresses, accounts): that is the coordinator's."""
         if isinstance(obj, (Person, UnitRole)):
             return self.is_coordinator
-        return self.user.is_authenticated
+        return self.is_authenticated
 
-    def may_assign_units(self, unit_ids) -> bool:
-        """A unit contact may only attach their own units to a record they create or change."""
-        return self.is_coordinator or set(unit_ids) <= self.contact_unit_ids
+    def may_assign_units(self, before, after) -> bool:
+        """May the owning units of a record go from `before` to `after` (unit ids)? A unit contact may only add
+        or remove their own units, and the record must stay with at least one of them."""
+        if self.is_coordinator:
+            return True
+        before, after = set(before), set(after)
+        return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
+
+    def assignable_unit_ids(self) -> frozenset[int] | None:
+        """The units this user may choose in a form (None: any)."""
+        return None if self.is_coordinator else self.contact_unit_ids
 
     def editable(self, queryset: QuerySet) -> QuerySet:
         """The rows of `queryset` this user may change."""
@@ -103,15 +153,58 @@ class Access:
         if model not in UNIT_OWNED or not self.contact_unit_ids:
             return queryset.none()
         field = "units" if model is Activity else "unit"
-        return queryset.filter(Q(**{f"{field}__in": self.contact_unit_ids})).distinct()
+        return queryset.filter(
+            pk__in=model.objects.filter(**{f"{field}__in": self.contact_unit_ids}).values("pk")
+        )
+
+    # The reporting cycle
+
+    def can_manage_cycle(self) -> bool:
+        """Open and approve cycles, write the editorial texts, issue the report."""
+        return self.is_coordinator
+
+    def can_edit_submission(self, submission) -> bool:
+        """Change and submit: the coordinator, or a contact of the submission's unit (or a unit above it)."""
+        return self.is_coordinator or submission.unit_id in self.contact_unit_ids
+
+    def can_review_submission(self, submission) -> bool:
+        """Return or approve a delivered submission."""
+        return self.is_coordinator
+
+    def can_issue_report(self) -> bool:
+        return self.is_coordinator
+
+    def submissions(self, queryset: QuerySet) -> QuerySet:
+        """The submissions of `queryset` this user may edit."""
+        if self.is_coordinator:
+            return queryset
+        return queryset.filter(unit__in=self.contact_unit_ids)
+
+    # Import
+
+    def can_import(self) -> bool:
+        """Upload a document, decide on its proposals and commit them to the register."""
+        return self.is_coordinator
+
+    # The change log
+
+    def can_view_log(self, obj=None) -> bool:
+        return self.is_authenticated
 
 
 def owning_unit_ids(obj) -> set[int]:
-    """The units that own a unit-owned record (an activity may have several)."""
+    """The units that own a unit-owned record (an activity may have several). Uses prefetched units."""
     if isinstance(obj, Activity):
-        return set(obj.units.values_list("pk", flat=True)) if obj.pk else set()
+        return {u.pk for u in obj.units.all()} if obj.pk else set()
     return {obj.unit_id} if obj.unit_id else set()
 
 
-def access_for(user) -> Access:
-    return Access(user)
+class AccessMiddleware:
+    """Puts the user's `Access` on the request, computed at most once and only when asked."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.access = SimpleLazyObject(lambda: Access(request.user))
+        return self.get_response(request)

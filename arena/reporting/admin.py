@@ -1,12 +1,25 @@
-"""Admin for the reporting models (for support; the work itself happens on the /arsmelding/ pages). Issued
-versions are read-only here: their files are never replaced."""
+"""Admin for the reporting models, read-only and for the coordinator (support): the cycle's steps happen on the
+/arsmelding/ pages, through arena.reporting.cycle, so every step is checked and logged. Issued versions' files
+are never replaced."""
 
 from django.contrib import admin
 
+from arena.register.admin import CoordinatorOnly
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
 
 
-class SubmissionInline(admin.TabularInline):
+class ReadOnly(CoordinatorOnly):
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SubmissionInline(ReadOnly, admin.TabularInline):
     model = Submission
     fields = ["unit", "status", "submitted_at", "reviewed_at"]
     readonly_fields = fields
@@ -16,7 +29,7 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(ReportingCycle)
-class ReportingCycleAdmin(admin.ModelAdmin):
+class ReportingCycleAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["year", "status", "deadline", "opened_at", "approved_at"]
     list_filter = ["status"]
     readonly_fields = ["opened_by", "opened_at", "approved_by", "approved_at"]
@@ -25,7 +38,7 @@ class ReportingCycleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["unit", "cycle", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status", "cycle"]
     list_select_related = ["unit", "cycle"]
@@ -40,13 +53,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedReport)
-class IssuedReportAdmin(admin.ModelAdmin):
+class IssuedReportAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["year", "layout", "version", "status", "progress", "requested_by", "issued_at"]
     list_filter = ["year", "layout", "status"]
     list_select_related = ["requested_by"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False

@@ -8,3 +8,24 @@ class ReportingConfig(AppConfig):
     name = "arena.reporting"
     label = "reporting"
     verbose_name = _("Årsmelding")
+
+    def ready(self):
+        from arena.register.activity_log import name_actions
+
+        name_actions(
+            {
+                "reporting.cycle.opened": _(
+                    "åpnet rapporteringsrunden (frist %(deadline)s, %(units)s innspill)"
+                ),
+                "reporting.cycle.approved": _("godkjente rapporteringsrunden"),
+                "reporting.cycle.texts_edited": _("endret redaksjonelle tekster"),
+                "reporting.submission.saved": _("lagret merknader"),
+                "reporting.submission.refreshed": _("hentet innspillet på nytt fra registeret"),
+                "reporting.submission.submitted": _(
+                    "leverte innspillet (%(activities)s aktiviteter, %(engagements)s deltakelser)"
+                ),
+                "reporting.submission.returned": _("sendte innspillet tilbake: %(comment)s"),
+                "reporting.submission.approved": _("godkjente innspillet"),
+                "reporting.report.issued": _("utga årsmeldingen, versjon %(version)s"),
+            }
+        )

@@ -18,11 +18,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from arena.register import figures
+from arena.register.figures import YearFigures
 from arena.register.models import (
     Activity,
     Area,
@@ -36,6 +38,7 @@ from arena.register.models import (
 )
 from arena.register.models.base import active_in_year
 from arena.register.reference.frameworks import HOD_STRATEGY
+from arena.register.structure import OrganisationTree, UnitTree
 from arena.reporting.document import (
     ActivityEntry,
     BulletList,
@@ -101,15 +104,13 @@ class _Data:
     report_units: list[Unit]  # section order
     engagements: list[Engagement]  # active in the year
     previous_engagements: list[Engagement]  # active in the previous year
-    previous_by_unit: Counter
-    previous_by_area: Counter
+    figures: YearFigures  # the year's counts, shared with the dashboard
     previous_total: int
     hod_areas: list[Area]
     hod_framework: Framework | None
     outlooks: list[Outlook]
     documents: list[GuidingDocument]
-    org_root: dict[int, str]  # organisation id -> key of its top organisation
-    arena_org: dict[int, int | None]  # arena id -> organisation id (inherited from parent arenas)
+    organisations: OrganisationTree
     texts: EditorialTexts = field(default_factory=EditorialTexts)
 
 
@@ -130,43 +131,17 @@ def _load(year: int, texts: EditorialTexts) -> _Data:
         )
         .order_by("title", "pk")
     )
-    units = Unit.objects.in_bulk()
-    report_unit = {pk: _report_unit(units, pk) for pk in units}
-    roots = sorted((u for u in units.values() if u.parent_id is None), key=lambda u: u.name)
-    kind_rank = {Unit.Kind.DIRECTORATE: 0, Unit.Kind.DIVISION: 1, Unit.Kind.DEPARTMENT: 2, Unit.Kind.TEAM: 3}
-    second = sorted(
-        (units[pk] for pk in set(report_unit.values()) if units[pk].parent_id is not None),
-        key=lambda u: (kind_rank.get(u.kind, 9), u.name),
-    )
+    tree = UnitTree.load()
+    units = tree.units
+    report_unit = {pk: tree.report_unit(pk) for pk in units}
     engagements = list(
         Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1))
         .select_related("unit", "arena")
         .order_by("arena__name", "unit__name", "role", "pk")
     )
-    through_units = Activity.units.through.objects.filter(activity__year=year - 1)
-    previous_by_unit: Counter = Counter()
-    seen = set()
-    for activity_id, unit_id in through_units.values_list("activity_id", "unit_id"):
-        key = (activity_id, report_unit.get(unit_id, unit_id))
-        if key not in seen:
-            seen.add(key)
-            previous_by_unit[key[1]] += 1
-    previous = Activity.objects.filter(year=year - 1)
-    previous_by_area = Counter(
-        dict(
-            previous.filter(main_area__framework__code=HOD_STRATEGY)
-            .values_list("main_area")
-            .order_by()
-            .annotate(n=Count("pk"))
-        )
-    )
+    year_figures = figures.year_figures(year)
     hod_framework = Framework.objects.filter(code=HOD_STRATEGY).first()
     hod_areas = list(Area.objects.filter(framework=hod_framework).order_by("number")) if hod_framework else []
-    organisations = dict(Organisation.objects.values_list("pk", "parent_id"))
-    org_keys = dict(Organisation.objects.values_list("pk", "key"))
-    arenas = {
-        pk: (parent, org) for pk, parent, org in Arena.objects.values_list("pk", "parent", "organisation")
-    }
     documents = GuidingDocument.objects.select_related("issued_by").order_by("category", "title")
     if texts.guiding_document_ids is not None:
         documents = documents.filter(pk__in=texts.guiding_document_ids)
@@ -177,51 +152,18 @@ def _load(year: int, texts: EditorialTexts) -> _Data:
         activities=activities,
         units=units,
         report_unit=report_unit,
-        report_units=[*roots, *second],
+        report_units=tree.report_units(),
         engagements=[e for e in engagements if e.is_active_in(year)],
         previous_engagements=[e for e in engagements if e.is_active_in(year - 1)],
-        previous_by_unit=previous_by_unit,
-        previous_by_area=previous_by_area,
-        previous_total=previous.count(),
+        figures=year_figures,
+        previous_total=year_figures.previous_total,
         hod_areas=hod_areas,
         hod_framework=hod_framework,
         outlooks=list(Outlook.objects.filter(year=year).select_related("unit").order_by("unit__name")),
         documents=list(documents.order_by("category", "title")),
-        org_root={pk: org_keys.get(_root(organisations, pk)) or "" for pk in organisations},
-        arena_org={pk: _arena_organisation(arenas, pk) for pk in arenas},
+        organisations=OrganisationTree.load(),
         texts=texts,
     )
-
-
-def _root(parents: dict[int, int | None], pk: int) -> int:
-    seen = set()
-    while parents.get(pk) and pk not in seen:
-        seen.add(pk)
-        pk = parents[pk]
-    return pk
-
-
-def _arena_organisation(arenas: dict[int, tuple[int | None, int | None]], pk: int) -> int | None:
-    """The arena's organisation, or the nearest parent arena's."""
-    seen = set()
-    while pk is not None and pk not in seen:
-        seen.add(pk)
-        parent, org = arenas.get(pk, (None, None))
-        if org is not None:
-            return org
-        pk = parent
-    return None
-
-
-def _report_unit(units: dict[int, Unit], pk: int) -> int:
-    """The unit a unit reports under: itself if it is a top unit or directly under one, else its ancestor
-    directly under the top unit (a department reports under its division)."""
-    chain = [pk]
-    seen = {pk}
-    while units[chain[-1]].parent_id is not None and units[chain[-1]].parent_id not in seen:
-        chain.append(units[chain[-1]].parent_id)
-        seen.add(chain[-1])
-    return chain[-2] if len(chain) >= 2 else chain[-1]
 
 
 # Small helpers for words
@@ -501,20 +443,20 @@ class _Builder:
         return Chapter(id="sammendrag", title=_("Sammendrag"), numbered=False, blocks=blocks)
 
     def unit_rows(self) -> list[tuple[str, int, int]]:
-        counts: Counter = Counter()
-        for activity in self.d.activities:
-            for pk in self.activity_report_units(activity):
-                counts[pk] += 1
-        rows = []
-        for unit in self.d.report_units:
-            current, previous = counts[unit.pk], self.d.previous_by_unit[unit.pk]
-            if current or previous:
-                rows.append((unit.short_name, current, previous))
-        return rows
+        """Activities per report section, this year and last (the shared figures), in section order."""
+        rows = self.d.figures.by_unit.by_key()
+        return [
+            (unit.short_name, rows[unit.pk].count, rows[unit.pk].previous)
+            for unit in self.d.report_units
+            if unit.pk in rows and (rows[unit.pk].count or rows[unit.pk].previous)
+        ]
 
     def area_rows(self) -> list[tuple[str, int, int]]:
-        counts = Counter(a.main_area_id for a in self.d.activities if self.area_home(a))
-        return [(a.name, counts[a.pk], self.d.previous_by_area[a.pk]) for a in self.d.hod_areas]
+        rows = self.d.figures.by_area.by_key()
+        return [
+            (a.name, rows[a.pk].count if a.pk in rows else 0, rows[a.pk].previous if a.pk in rows else 0)
+            for a in self.d.hod_areas
+        ]
 
     def directorate_chapter(self) -> Chapter:
         d = self.d
@@ -571,15 +513,8 @@ class _Builder:
                     ],
                 )
             )
-        partner_counts: Counter = Counter()
-        for activity in d.activities:
-            roots = {d.org_root.get(o.pk) for o in activity.partners.all()}
-            roots |= {d.org_root.get(d.arena_org.get(a.pk)) for a in activity.arenas.all()}
-            for key in roots - {None, ""}:
-                partner_counts[key] += 1
-        if partner_counts:
-            names = {o.key: o.short_name for o in Organisation.objects.filter(key__in=list(partner_counts))}
-            ordered = sorted(partner_counts.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
+        organisation_rows = [r for r in d.figures.by_organisation.rows if r.count]
+        if organisation_rows:
             sections.append(
                 Section(
                     id="organisasjoner",
@@ -588,7 +523,7 @@ class _Builder:
                         Table(
                             caption=_("Aktiviteter i %(year)d per organisasjon") % {"year": self.year},
                             columns=[_("Organisasjon"), _("Aktiviteter")],
-                            rows=[[names.get(k, k), str(n)] for k, n in ordered[:15]],
+                            rows=[[r.label, str(r.count)] for r in organisation_rows[:15]],
                             numeric=(1,),
                         ),
                         Note(
@@ -648,7 +583,7 @@ class _Builder:
         for group, keys in MAIN_ARENA_GROUPS:
 
             def in_group(arena_id: int, keys=keys) -> bool:
-                return d.org_root.get(d.arena_org.get(arena_id)) in keys
+                return d.organisations.root_key(d.organisations.arena_organisation(arena_id)) in keys
 
             engagements = [e for e in d.engagements if in_group(e.arena_id)]
             activities = [a for a in d.activities if any(in_group(x.pk) for x in a.arenas.all())]

@@ -2,8 +2,9 @@
 register, save, submit, return with a comment, approve, approve the cycle, write the editorial texts, and the
 overview of who has submitted, who is late and what changed since last year.
 
-Every function takes the acting user (`by`) and checks arena.reporting.permissions; a refused action raises
-PermissionDenied, a wrong state ValidationError with a bokmål message. The unit's facts (activities,
+Every function takes the actor (`by`: an `Access` or a user) and asks the register's `Access`; a refused action
+raises PermissionDenied, a wrong state ValidationError with a bokmål message. Every step is recorded in the
+activity log (arena.register.changes.log) with who did it, so resubmissions and returns stay visible. The unit's facts (activities,
 engagements, outlook) are corrected in the register itself, through its own editing pages; a submission holds
 the workflow state, the unit's remarks, the coordinator's comment and a snapshot of what was pre-filled.
 """
@@ -12,39 +13,34 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arena.register.models import Activity, Engagement, Outlook, Person, Unit, UnitRole
+from arena.register.changes import log
+from arena.register.contacts import current_roles, international_contacts_by_unit
+from arena.register.models import Activity, Engagement, Outlook, Unit, UnitRole
 from arena.register.models.base import active_in_year
+from arena.register.permissions import Access
+from arena.register.structure import UnitTree
 from arena.reporting.models import ReportingCycle, Submission
-from arena.reporting.permissions import reporting_access
 
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _unit_and_below(units: dict[int, Unit], unit_id: int) -> set[int]:
-    children = defaultdict(set)
-    for unit in units.values():
-        if unit.parent_id:
-            children[unit.parent_id].add(unit.pk)
-    result, frontier = {unit_id}, {unit_id}
-    while frontier:
-        frontier = set().union(*(children[pk] for pk in frontier)) - result
-        result |= frontier
-    return result
+# Activity-log actions of the cycle (labels in arena.reporting.log_actions).
+OPENED = "reporting.cycle.opened"
+APPROVED_CYCLE = "reporting.cycle.approved"
+TEXTS_EDITED = "reporting.cycle.texts_edited"
+SAVED = "reporting.submission.saved"
+REFRESHED = "reporting.submission.refreshed"
+SUBMITTED = "reporting.submission.submitted"
+RETURNED = "reporting.submission.returned"
+APPROVED = "reporting.submission.approved"
 
 
 def reporting_units(year: int) -> list[Unit]:
-    """Units that get a submission: those with an international contact, and those with activities in the year
-    or engagements active in it."""
-    with_contact = UnitRole.objects.filter(role=UnitRole.Role.INTERNATIONAL_CONTACT, ends_on__isnull=True)
+    """Units that get a submission: those with a current international contact, and those with activities in
+    the year or engagements active in it."""
+    with_contact = current_roles(UnitRole.Role.INTERNATIONAL_CONTACT)
     ids = set(with_contact.values_list("unit", flat=True))
     ids |= set(Activity.units.through.objects.filter(activity__year=year).values_list("unit_id", flat=True))
     ids |= set(Engagement.objects.filter(active_in_year(year)).values_list("unit_id", flat=True))
@@ -87,12 +83,16 @@ def prefill_submission(cycle: ReportingCycle, unit: Unit) -> Submission:
 def open_cycle(
     year: int, deadline: datetime.date, instructions: str = "", *, by, units: list[Unit] | None = None
 ) -> ReportingCycle:
-    _require(reporting_access(by).can_manage_cycle())
-    cycle = ReportingCycle(year=year, deadline=deadline, instructions=instructions, opened_by=by)
+    access = Access.of(by)
+    access.require(access.can_manage_cycle())
+    cycle = ReportingCycle(
+        year=year, deadline=deadline, instructions=instructions, opened_by=access.acting_user
+    )
     cycle.full_clean()
     cycle.save()
     for unit in reporting_units(year) if units is None else units:
         prefill_submission(cycle, unit)
+    log(OPENED, cycle, by=access, year=year, deadline=deadline.isoformat(), units=cycle.submissions.count())
     return cycle
 
 
@@ -103,44 +103,62 @@ def _require_open(cycle: ReportingCycle) -> None:
         )
 
 
-def save_submission(submission: Submission, *, by, remarks: str) -> Submission:
-    _require(reporting_access(by).can_edit_submission(submission))
+def _require_editable(submission: Submission, access: Access) -> None:
+    access.require(access.can_edit_submission(submission))
     _require_open(submission.cycle)
     if not submission.is_editable:
         raise ValidationError(
             _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
         )
+
+
+@transaction.atomic
+def save_submission(submission: Submission, *, by, remarks: str) -> Submission:
+    access = Access.of(by)
+    _require_editable(submission, access)
+    if submission.remarks != remarks:
+        log(SAVED, submission, by=access, before=submission.remarks, after=remarks)
     submission.remarks = remarks
     submission.save(update_fields=["remarks", "updated_at"])
     return submission
 
 
+@transaction.atomic
 def refresh_submission(submission: Submission, *, by) -> Submission:
     """Fill the snapshot again from the register (after the unit has corrected it there)."""
-    _require(reporting_access(by).can_edit_submission(submission))
-    _require_open(submission.cycle)
-    if not submission.is_editable:
-        raise ValidationError(
-            _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
-        )
-    return prefill_submission(submission.cycle, submission.unit)
+    access = Access.of(by)
+    _require_editable(submission, access)
+    submission = prefill_submission(submission.cycle, submission.unit)
+    log(REFRESHED, submission, by=access)
+    return submission
 
 
+@transaction.atomic
 def submit(submission: Submission, *, by) -> Submission:
-    _require(reporting_access(by).can_edit_submission(submission))
+    access = Access.of(by)
+    access.require(access.can_edit_submission(submission))
     _require_open(submission.cycle)
     if not submission.is_editable:
         raise ValidationError(_("Innspillet er allerede levert."))
     submission.prefilled = _snapshot(submission.unit, submission.cycle.year)
     submission.status = Submission.Status.SUBMITTED
-    submission.submitted_by = by
+    submission.submitted_by = access.acting_user
     submission.submitted_at = timezone.now()
     submission.save()
+    log(
+        SUBMITTED,
+        submission,
+        by=access,
+        activities=len(submission.prefilled["activities"]),
+        engagements=len(submission.prefilled["engagements"]),
+    )
     return submission
 
 
+@transaction.atomic
 def return_submission(submission: Submission, *, by, comment: str) -> Submission:
-    _require(reporting_access(by).can_review_submission(submission))
+    access = Access.of(by)
+    access.require(access.can_review_submission(submission))
     _require_open(submission.cycle)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Bare et levert innspill kan sendes tilbake."))
@@ -148,28 +166,34 @@ def return_submission(submission: Submission, *, by, comment: str) -> Submission
         raise ValidationError(_("Skriv en kommentar som forteller enheten hva som må rettes."))
     submission.status = Submission.Status.RETURNED
     submission.coordinator_comment = comment.strip()
-    submission.reviewed_by = by
+    submission.reviewed_by = access.acting_user
     submission.reviewed_at = timezone.now()
     submission.save()
+    log(RETURNED, submission, by=access, comment=submission.coordinator_comment)
     return submission
 
 
+@transaction.atomic
 def approve_submission(submission: Submission, *, by) -> Submission:
-    _require(reporting_access(by).can_review_submission(submission))
+    access = Access.of(by)
+    access.require(access.can_review_submission(submission))
     _require_open(submission.cycle)
     if submission.status != Submission.Status.SUBMITTED:
         raise ValidationError(_("Bare et levert innspill kan godkjennes."))
     submission.status = Submission.Status.APPROVED
-    submission.reviewed_by = by
+    submission.reviewed_by = access.acting_user
     submission.reviewed_at = timezone.now()
     submission.save()
+    log(APPROVED, submission, by=access)
     return submission
 
 
+@transaction.atomic
 def approve_cycle(cycle: ReportingCycle, *, by) -> ReportingCycle:
     """Approve the year's cycle; refused while any unit's submission is not approved (a draft, submitted but
     not reviewed, or returned)."""
-    _require(reporting_access(by).can_manage_cycle())
+    access = Access.of(by)
+    access.require(access.can_manage_cycle())
     _require_open(cycle)
     pending = list(cycle.submissions.exclude(status=Submission.Status.APPROVED).select_related("unit"))
     if pending:
@@ -187,12 +211,17 @@ def approve_cycle(cycle: ReportingCycle, *, by) -> ReportingCycle:
             % {"pending": "; ".join(parts)}
         )
     cycle.status = ReportingCycle.Status.APPROVED
-    cycle.approved_by = by
+    cycle.approved_by = access.acting_user
     cycle.approved_at = timezone.now()
     cycle.save()
+    log(APPROVED_CYCLE, cycle, by=access)
     return cycle
 
 
+EDITORIAL_TEXTS = ("preface", "about", "summary", "afterword")
+
+
+@transaction.atomic
 def save_editorial_texts(
     cycle: ReportingCycle,
     *,
@@ -203,12 +232,31 @@ def save_editorial_texts(
     afterword: str,
     guiding_documents=None,
 ) -> ReportingCycle:
-    """The coordinator's texts; they may be polished after approval too (the figures come from the register)."""
-    _require(reporting_access(by).can_manage_cycle())
-    cycle.preface, cycle.about, cycle.summary, cycle.afterword = preface, about, summary, afterword
-    cycle.save(update_fields=["preface", "about", "summary", "afterword"])
+    """The coordinator's texts; they may be polished after approval too (the figures come from the register).
+    The log entry keeps each changed text as it was before and after, so nothing is lost."""
+    access = Access.of(by)
+    access.require(access.can_manage_cycle())
+    new = {"preface": preface, "about": about, "summary": summary, "afterword": afterword}
+    # Compare with what is stored: a bound form may already have set the new texts on `cycle`.
+    stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    changed = {name: {"before": getattr(stored, name), "after": new[name]} for name in EDITORIAL_TEXTS
+               if getattr(stored, name) != new[name]}  # fmt: skip
+    documents_before = sorted(cycle.guiding_documents.values_list("pk", flat=True))
+    for name in EDITORIAL_TEXTS:
+        setattr(cycle, name, new[name])
+    cycle.save(update_fields=list(EDITORIAL_TEXTS))
+    documents_after = documents_before
     if guiding_documents is not None:
         cycle.guiding_documents.set(guiding_documents)
+        documents_after = sorted(cycle.guiding_documents.values_list("pk", flat=True))
+    if changed or documents_after != documents_before:
+        log(
+            TEXTS_EDITED,
+            cycle,
+            by=access,
+            texts=changed,
+            guiding_documents={"before": documents_before, "after": documents_after},
+        )
     return cycle
 
 
@@ -236,13 +284,9 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
     its sub-units). A fixed number of queries."""
     today = today or timezone.localdate()
     year = cycle.year
-    units = Unit.objects.in_bulk()
+    tree = UnitTree.load()
     submissions = list(cycle.submissions.select_related("unit", "submitted_by").order_by("unit__name"))
-    contacts = defaultdict(list)
-    roles = UnitRole.objects.filter(role=UnitRole.Role.INTERNATIONAL_CONTACT, ends_on__isnull=True)
-    for unit_id, person in roles.select_related("person").values_list("unit_id", "person"):
-        contacts[unit_id].append(person)
-    people = Person.objects.in_bulk([p for ids in contacts.values() for p in ids])
+    contacts = international_contacts_by_unit(today)
     activity_units = defaultdict(set)
     for activity_id, activity_year, unit_id in Activity.units.through.objects.filter(
         activity__year__in=(year, year - 1)
@@ -254,7 +298,7 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
     outlook_units = set(Outlook.objects.filter(year=year).values_list("unit_id", flat=True))
     rows = []
     for submission in submissions:
-        scope = _unit_and_below(units, submission.unit_id)
+        scope = tree.descendants([submission.unit_id])
         count = Counter()
         for y in (year, year - 1):
             count[y] = len(set().union(*(activity_units[(y, pk)] for pk in scope)))
@@ -262,7 +306,7 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
         rows.append(
             OverviewRow(
                 submission=submission,
-                contacts=[str(people[p]) for p in contacts[submission.unit_id] if p in people],
+                contacts=[str(p) for p in contacts.get(submission.unit_id, [])],
                 is_late=submission.is_editable and cycle.is_open and today > cycle.deadline,
                 activities=count[year],
                 previous_activities=count[year - 1],
@@ -278,10 +322,7 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
     return rows
 
 
-def submissions_for(user, cycle: ReportingCycle) -> list[Submission]:
-    """The submissions `user` may edit in the cycle (all of them for the coordinator)."""
-    access = reporting_access(user)
-    queryset = cycle.submissions.select_related("unit")
-    if not access.is_coordinator:
-        queryset = queryset.filter(Q(unit__in=access.contact_unit_ids))
+def submissions_for(by, cycle: ReportingCycle) -> list[Submission]:
+    """The submissions the actor may edit in the cycle (all of them for the coordinator)."""
+    queryset = Access.of(by).submissions(cycle.submissions.select_related("unit"))
     return list(queryset.order_by("unit__name"))

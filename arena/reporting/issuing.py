@@ -13,16 +13,17 @@ import logging
 import threading
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from arena.register.changes import log
+from arena.register.permissions import Access
 from arena.reporting.builder import LAYOUTS, build_report
 from arena.reporting.models import IssuedReport
-from arena.reporting.permissions import reporting_access
 from arena.reporting.renderers import FORMATS, render
 
 logger = logging.getLogger(__name__)
@@ -87,10 +88,13 @@ def _generate_in_thread(pk: int, language: str) -> None:
     threading.Thread(target=run, name=f"arena-report-{pk}", daemon=True).start()
 
 
+ISSUED = "reporting.report.issued"
+
+
 def issue_report(year: int, layout: str, *, by, language: str | None = None, background: bool | None = None):
     """Queue a new version of the year's report in `layout` and generate it (in the background by default)."""
-    if not reporting_access(by).can_manage_cycle():
-        raise PermissionDenied
+    access = Access.of(by)
+    access.require(access.can_issue_report())
     if layout not in LAYOUTS:
         raise ValidationError(_("Ukjent oppsett."))
     language = language or settings.LANGUAGE_CODE  # the report is bokmål unless asked otherwise
@@ -101,8 +105,13 @@ def issue_report(year: int, layout: str, *, by, language: str | None = None, bac
                     "v"
                 ]
                 issued = IssuedReport.objects.create(
-                    year=year, layout=layout, version=(latest or 0) + 1, language=language, requested_by=by
+                    year=year,
+                    layout=layout,
+                    version=(latest or 0) + 1,
+                    language=language,
+                    requested_by=access.acting_user,
                 )
+                log(ISSUED, issued, by=access, year=year, layout=layout, version=issued.version)
             break
         except IntegrityError:  # someone issued the same version at the same moment: take the next number
             continue

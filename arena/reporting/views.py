@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from arena.register import activity_log
 from arena.register.models import Activity, Engagement, Outlook
 from arena.register.models.base import active_in_year
 from arena.reporting import cycle as flow
@@ -21,7 +22,6 @@ from arena.reporting.builder import LAYOUTS, build_report
 from arena.reporting.forms import EditorialTextsForm, IssueForm, OpenCycleForm, RemarksForm, ReturnForm
 from arena.reporting.issuing import file_name, issue_report, issued_versions
 from arena.reporting.models import IssuedReport, Layout, ReportingCycle, Submission
-from arena.reporting.permissions import reporting_access
 from arena.reporting.renderers import CONTENT_TYPES, FORMATS
 from arena.reporting.renderers.html import render_fragment
 
@@ -32,26 +32,24 @@ def _messages_from(request, error: ValidationError) -> None:
 
 
 def index(request):
-    access = reporting_access(request.user)
+    access = request.access
     cycles = ReportingCycle.objects.annotate(count=Count("submissions")).order_by("-year")
     years = list(Activity.objects.order_by("-year").values_list("year", flat=True).distinct()[:10])
     form = (
         OpenCycleForm(initial={"year": timezone.localdate().year - 1}) if access.can_manage_cycle() else None
     )
-    return render(
-        request, "reporting/index.html", {"cycles": cycles, "years": years, "form": form, "access": access}
-    )
+    return render(request, "reporting/index.html", {"cycles": cycles, "years": years, "form": form})
 
 
 @require_POST
 def open_cycle(request):
-    access = reporting_access(request.user)
+    access = request.access
     if not access.can_manage_cycle():
         raise PermissionDenied
     form = OpenCycleForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        cycle = flow.open_cycle(data["year"], data["deadline"], data["instructions"], by=request.user)
+        cycle = flow.open_cycle(data["year"], data["deadline"], data["instructions"], by=request.access)
         messages.success(
             request,
             _("Rapporteringsrunden for %(year)d er åpnet med %(n)d innspill.")
@@ -62,7 +60,7 @@ def open_cycle(request):
     return render(
         request,
         "reporting/index.html",
-        {"cycles": cycles, "years": [], "form": form, "access": access},
+        {"cycles": cycles, "years": [], "form": form},
         status=400,
     )
 
@@ -73,28 +71,28 @@ def _cycle(year: int) -> ReportingCycle:
 
 def cycle_detail(request, year: int):
     cycle = _cycle(year)
-    access = reporting_access(request.user)
+    access = request.access
     rows = flow.overview(cycle)
     counts = {status: 0 for status, _label in Submission.Status.choices}
     for row in rows:
         counts[row.submission.status] += 1
     context = {
         "cycle": cycle,
-        "access": access,
         "rows": rows,
         "counts": [(label, counts[status]) for status, label in Submission.Status.choices],
         "late": sum(r.is_late for r in rows),
-        "mine": flow.submissions_for(request.user, cycle) if not access.is_coordinator else [],
+        "mine": flow.submissions_for(request.access, cycle) if not access.is_coordinator else [],
         "issue_form": IssueForm() if access.can_manage_cycle() else None,
         "issued": issued_versions(year),
         "layouts": Layout.choices,
+        "log": activity_log.entries(cycle) if access.can_view_log(cycle) else [],
     }
     return render(request, "reporting/cycle.html", context)
 
 
 def texts(request, year: int):
     cycle = _cycle(year)
-    if not reporting_access(request.user).can_manage_cycle():
+    if not request.access.can_manage_cycle():
         raise PermissionDenied
     if request.method == "POST":
         form = EditorialTextsForm(request.POST, instance=cycle)
@@ -102,7 +100,7 @@ def texts(request, year: int):
             data = form.cleaned_data
             flow.save_editorial_texts(
                 cycle,
-                by=request.user,
+                by=request.access,
                 preface=data["preface"],
                 about=data["about"],
                 summary=data["summary"],
@@ -120,7 +118,7 @@ def texts(request, year: int):
 def approve_cycle(request, year: int):
     cycle = _cycle(year)
     try:
-        flow.approve_cycle(cycle, by=request.user)
+        flow.approve_cycle(cycle, by=request.access)
     except ValidationError as error:
         _messages_from(request, error)
     else:
@@ -138,7 +136,7 @@ def _submission(year: int, unit: int) -> Submission:
 
 def submission_detail(request, year: int, unit: int):
     submission = _submission(year, unit)
-    access = reporting_access(request.user)
+    access = request.access
     can_edit = access.can_edit_submission(submission) and submission.is_editable and submission.cycle.is_open
     form = RemarksForm(initial={"remarks": submission.remarks}) if can_edit else None
     if request.method == "POST":
@@ -147,7 +145,7 @@ def submission_detail(request, year: int, unit: int):
         form = RemarksForm(request.POST)
         if form.is_valid():
             try:
-                flow.save_submission(submission, by=request.user, remarks=form.cleaned_data["remarks"])
+                flow.save_submission(submission, by=request.access, remarks=form.cleaned_data["remarks"])
             except ValidationError as error:
                 _messages_from(request, error)
             else:
@@ -164,7 +162,6 @@ def submission_detail(request, year: int, unit: int):
     context = {
         "submission": submission,
         "cycle": submission.cycle,
-        "access": access,
         "can_edit": can_edit,
         "can_review": access.can_review_submission(submission)
         and submission.cycle.is_open
@@ -175,6 +172,7 @@ def submission_detail(request, year: int, unit: int):
         "engagements": engagements,
         "outlook": Outlook.objects.filter(unit=submission.unit, year=year).first(),
         "prefilled_ids": {a["id"] for a in submission.prefilled.get("activities", [])},
+        "log": activity_log.entries(submission) if access.can_view_log(submission) else [],
     }
     return render(request, "reporting/submission.html", context)
 
@@ -192,15 +190,15 @@ def submission_action(request, year: int, unit: int, action: str):
         raise Http404
     try:
         if action == "lever":
-            flow.submit(submission, by=request.user)
+            flow.submit(submission, by=request.access)
         elif action == "oppdater":
-            flow.refresh_submission(submission, by=request.user)
+            flow.refresh_submission(submission, by=request.access)
         elif action == "godkjenn":
-            flow.approve_submission(submission, by=request.user)
+            flow.approve_submission(submission, by=request.access)
         else:
             form = ReturnForm(request.POST)
             comment = form.cleaned_data["comment"] if form.is_valid() else ""
-            flow.return_submission(submission, by=request.user, comment=comment)
+            flow.return_submission(submission, by=request.access, comment=comment)
     except ValidationError as error:
         _messages_from(request, error)
     else:
@@ -233,7 +231,7 @@ def issue(request, year: int):
         messages.error(request, _("Velg et oppsett."))
         return redirect("reporting-cycle", year)
     try:
-        issued = issue_report(year, form.cleaned_data["layout"], by=request.user)
+        issued = issue_report(year, form.cleaned_data["layout"], by=request.access)
     except ValidationError as error:
         _messages_from(request, error)
         return redirect("reporting-cycle", year)
@@ -242,7 +240,8 @@ def issue(request, year: int):
 
 def issued_detail(request, pk: int):
     issued = get_object_or_404(IssuedReport.objects.select_related("requested_by"), pk=pk)
-    return render(request, "reporting/issued.html", {"issued": issued, "formats": FORMATS})
+    log = activity_log.entries(issued) if request.access.can_view_log(issued) else []
+    return render(request, "reporting/issued.html", {"issued": issued, "formats": FORMATS, "log": log})
 
 
 def download(request, pk: int, fmt: str):

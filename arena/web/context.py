@@ -38,4 +38,6 @@ def arena(request):
         "organisation_name": settings.ORGANISATION_NAME,
         "nav_section": section if section in _SECTIONS else "",
         "language_switch_public": _language_switch_is_public(),
+        # The user's permissions, computed once per request (arena.register.permissions.AccessMiddleware).
+        "access": getattr(request, "access", None),
     }

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import (
     Activity,
-    Alias,
     Area,
     Arena,
     Engagement,
@@ -17,9 +16,8 @@ from arena.register.models import (
     Unit,
     UnitRole,
 )
-from arena.register.names import add_aliases
-from arena.register.normalize import normalize_name
-from arena.register.permissions import Access
+from arena.register.models.names import other_names
+from arena.register.permissions import UNIT_OWNED, Access
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,12 +46,33 @@ class RecordForm(forms.ModelForm):
             self._limit_units()
 
     def _limit_units(self):
-        """A unit contact may only choose their own units."""
-        if self.access.is_coordinator:
+        """Offer only the units the editor may assign (the rule is `Access.may_assign_units`)."""
+        allowed = self.access.assignable_unit_ids()
+        if allowed is None:
             return
         for name in ("unit", "units"):
             if name in self.fields:
-                self.fields[name].queryset = Unit.objects.filter(pk__in=self.access.contact_unit_ids)
+                self.fields[name].queryset = Unit.objects.filter(pk__in=allowed)
+
+    def clean(self):
+        data = super().clean()
+        unit = data.get("unit")
+        if "unit" in self.fields and unit is not None and self._meta.model in UNIT_OWNED:
+            before = {self.instance.unit_id} if self.instance.pk and self.instance.unit_id else set()
+            if not self.access.may_assign_units(before, {unit.pk}):
+                self.add_error("unit", _("Du kan bare velge dine egne enheter."))
+        return data
+
+    def relations(self) -> dict:
+        """The many-to-many fields of the form, as the write path takes them."""
+        m2m = {f.name for f in self._meta.model._meta.many_to_many}
+        return {
+            name: self.cleaned_data[name] for name in self.fields if name in m2m and name in self.cleaned_data
+        }
+
+    def names(self) -> list[str] | None:
+        """The entity's other names as entered (None: the form does not edit names)."""
+        return None
 
 
 class ActivityForm(RecordForm):
@@ -72,12 +91,18 @@ class ActivityForm(RecordForm):
         if not data.get("units") and "units" not in self.errors:
             self.add_error("units", _("Velg minst én ansvarlig enhet."))
         units = data.get("units")
-        if units is not None and self.instance.pk and not self.access.is_coordinator:
+        allowed = self.access.assignable_unit_ids()
+        if units is not None and self.instance.pk and allowed is not None:
             # A unit contact sees only their own units; the activity's other units stay as they were.
-            others = self.instance.units.exclude(pk__in=self.access.contact_unit_ids)
+            others = self.instance.units.exclude(pk__in=allowed)
             data["units"] = Unit.objects.filter(
                 pk__in=[*[u.pk for u in units], *others.values_list("pk", flat=True)]
             )
+        units = data.get("units")
+        if units is not None:
+            before = set(self.instance.units.values_list("pk", flat=True)) if self.instance.pk else set()
+            if not self.access.may_assign_units(before, {u.pk for u in units}):
+                self.add_error("units", _("Du kan bare velge dine egne enheter."))
         return data
 
 
@@ -106,8 +131,7 @@ class NamedRecordForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            names = self.instance.aliases.filter(kind=Alias.Kind.ALIAS).values_list("name", flat=True)
-            self.initial.setdefault("other_names", "\n".join(names))
+            self.initial.setdefault("other_names", "\n".join(other_names(self.instance)))
 
     def clean_other_names(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["other_names"].splitlines()]
@@ -117,12 +141,8 @@ class NamedRecordForm(RecordForm):
             raise forms.ValidationError(_("Et navn kan være høyst 300 tegn langt."))
         return names
 
-    def save_other_names(self, obj) -> None:
-        """Make the ALIAS rows exactly the listed names (the mirrored name fields are kept by the model)."""
-        wanted = {normalize_name(n): n for n in self.cleaned_data.get("other_names", [])}
-        current = obj.aliases.filter(kind=Alias.Kind.ALIAS)
-        current.exclude(normalized__in=wanted).delete()
-        add_aliases(obj, wanted.values())
+    def names(self) -> list[str] | None:
+        return self.cleaned_data.get("other_names", [])
 
 
 class OrganisationForm(NamedRecordForm):

@@ -11,16 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from arena.register.history import (
-    EditConflict,
-    RestoreError,
-    latest_history_id,
-    restore,
-    save_unless_changed_since,
-    versions,
-)
+from arena.register import activity_log, changes
+from arena.register.changes import EditConflict, RestoreError, latest_history_id
+from arena.register.history import versions
 from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
-from arena.register.permissions import access_for
 from arena.web import edit_forms
 
 
@@ -58,7 +52,7 @@ def edit(request, section: str, pk: int | None = None):
     """Create (no pk) or change a record. Refuses users without the right; refuses stale saves with both
     versions shown; stores the record and its relations as one version in one transaction."""
     spec = _editable(section)
-    access = access_for(request.user)
+    access = request.access
     obj = get_object_or_404(spec.model, pk=pk) if pk is not None else spec.model()
     if (pk is None and not access.can_create(spec.model)) or (pk is not None and not access.can_change(obj)):
         raise PermissionDenied
@@ -67,15 +61,15 @@ def edit(request, section: str, pk: int | None = None):
         form = spec.form(request.POST, instance=obj, access=access)
         if form.is_valid():
             record = form.save(commit=False)
-
-            def save():
-                record.save()
-                form.save_m2m()
-                if hasattr(form, "save_other_names"):
-                    form.save_other_names(record)
-
             try:
-                save_unless_changed_since(record, form.cleaned_data.get("based_on"), save, user=request.user)
+                changes.save(
+                    record,
+                    by=access,
+                    action=changes.WEB,
+                    based_on=form.cleaned_data.get("based_on"),
+                    relations=form.relations(),
+                    names=form.names(),
+                )
             except EditConflict as exc:
                 conflict = exc.current
                 form.data = form.data.copy()
@@ -110,12 +104,7 @@ def _field_values(obj, form) -> list[tuple[str, str]]:
         if name == "based_on":
             continue
         if name == "other_names":
-            rows.append(
-                (
-                    field.label,
-                    ", ".join(obj.aliases.filter(kind="alias").values_list("name", flat=True)) or "–",
-                )
-            )
+            rows.append((field.label, ", ".join(changes.other_names(obj)) or "–"))
             continue
         model_field = obj._meta.get_field(name)
         if model_field.many_to_many:
@@ -131,7 +120,7 @@ def _field_values(obj, form) -> list[tuple[str, str]]:
 def history(request, section: str, pk: int):
     spec = _editable(section)
     obj = get_object_or_404(spec.model, pk=pk)
-    access = access_for(request.user)
+    access = request.access
     if not access.can_view_history(obj):
         raise PermissionDenied
     return render(
@@ -143,6 +132,7 @@ def history(request, section: str, pk: int):
             "can_restore": access.can_restore(obj),
             "section": section,
             "latest": latest_history_id(obj),
+            "log": activity_log.entries(obj) if access.can_view_log(obj) else [],
         },
     )
 
@@ -151,7 +141,7 @@ def history(request, section: str, pk: int):
 def restore_version(request, section: str, pk: int, history_id: int):
     spec = _editable(section)
     obj = get_object_or_404(spec.model, pk=pk)
-    if not access_for(request.user).can_restore(obj):
+    if not request.access.can_restore(obj):
         raise PermissionDenied
     if not obj.history.filter(history_id=history_id).exists():
         raise Http404
@@ -160,7 +150,7 @@ def restore_version(request, section: str, pk: int, history_id: int):
     except ValueError:
         based_on = -1  # no or garbled version: treat as stale rather than overwrite blindly
     try:
-        restored = restore(obj, history_id, user=request.user, based_on=based_on)
+        restored = changes.restore(obj, history_id, by=request.access, based_on=based_on)
     except EditConflict:
         messages.error(request, _("Posten er endret siden du åpnet historikken. Se over og prøv igjen."))
         return redirect("record-history", section, pk)

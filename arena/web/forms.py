@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.models.base import active_in_year
 from arena.register.normalize import normalize_name
-from arena.web.ordering import unit_kind_order
+from arena.register.structure import unit_kind_order
 
 ALL = _("Alle")
 

@@ -13,9 +13,10 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from arena.register import stats
+from arena.register import figures
 from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.search import search
+from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.web.forms import (
     ActivityFilterForm,
     ArenaFilterForm,
@@ -23,7 +24,6 @@ from arena.web.forms import (
     OrganisationFilterForm,
     UnitFilterForm,
 )
-from arena.web.ordering import UNIT_KINDS, unit_kind_order
 
 PAGE_SIZE = 50
 LATEST_YEARS = 5
@@ -241,9 +241,9 @@ def search_page(request):
 # Dashboard
 
 BREAKDOWN_TITLES = {
-    "unit": _("Aktiviteter per enhet"),
+    "unit": _("Aktiviteter per enhet (avdelinger telles i divisjonen)"),
     "area": _("Aktiviteter per satsningsområde (hovedområde)"),
-    "organisation": _("Aktiviteter per organisasjon (arenaens organisasjon)"),
+    "organisation": _("Aktiviteter per organisasjon (arenaer og samarbeidspartnere)"),
 }
 
 
@@ -255,10 +255,10 @@ def dashboard(request):
         year = years[0] if years else 0
     if year and not 1990 <= year <= 2100:
         year = years[0] if years else 0
-    overview = stats.year_overview(year) if year else None
+    overview = figures.year_figures(year) if year else None
     charts = []
     if overview:
-        charts = [(b, BREAKDOWN_TITLES[b.key]) for b in overview["breakdowns"]]
+        charts = [(b, BREAKDOWN_TITLES[b.key]) for b in overview.breakdowns]
     return render(
         request, "web/dashboard.html", {"overview": overview, "charts": charts, "years": years, "year": year}
     )

@@ -10,6 +10,9 @@ from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.proposals import propose
 from arena.ingest.readers import read_bytes
 from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, SourceDocument
+from arena.register.permissions import Access
+
+SYSTEM = Access.system()
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("units_db")]
 
@@ -38,12 +41,12 @@ def fresh_proposals(doc):
 
 def accept_all(batch):
     for proposal in batch.proposals.all():
-        review.decide(proposal, "accept")
+        review.decide(proposal, "accept", SYSTEM)
 
 
 def test_stores_only_what_is_new_and_commits_it_in_one_go():
     doc = document()
-    batch = review.store(doc, fresh_proposals(doc))
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
     kinds = sorted(batch.proposals.values_list("kind", flat=True))
     assert kinds.count("entity") == 1 and kinds.count("engagement") == 3 and kinds.count("activity") == 2
     new = batch.proposals.get(kind="entity")
@@ -57,7 +60,7 @@ def test_stores_only_what_is_new_and_commits_it_in_one_go():
         engagement.payload["evidence"],
     )
     accept_all(batch)
-    counts = review.commit(batch)
+    counts = review.commit(batch, by=SYSTEM)
     assert counts == {"organisations": 0, "arenas": 1, "aliases": 0, "engagements": 3, "activities": 2}
     arena = Arena.objects.get(name="Nordic Working Group on Rare Diseases")
     assert arena.organisation.key == "ncm" and arena.kind == "working_group"
@@ -81,16 +84,16 @@ def test_stores_only_what_is_new_and_commits_it_in_one_go():
 
 def test_importing_the_same_document_again_proposes_nothing_already_in_the_register():
     doc = document()
-    batch = review.store(doc, fresh_proposals(doc))
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
     accept_all(batch)
-    review.commit(batch)
+    review.commit(batch, by=SYSTEM)
     rows = {m: m.objects.count() for m in (Arena, Engagement, Activity, Alias, ImportBatch)}
     again = fresh_proposals(document())
     assert all(e.known for e in again.entities)
     assert all(link.known for link in again.links)
     assert all(a.known for a in again.activities)
-    assert review.store(document(), again) is None
-    assert review.commit(batch) == {
+    assert review.store(document(), again, by=SYSTEM) is None
+    assert review.commit(batch, by=SYSTEM) == {
         "organisations": 0,
         "arenas": 0,
         "aliases": 0,
@@ -102,38 +105,40 @@ def test_importing_the_same_document_again_proposes_nothing_already_in_the_regis
 
 def test_a_document_waiting_for_review_is_not_stored_twice():
     doc = document()
-    batch = review.store(doc, fresh_proposals(doc))
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
     with pytest.raises(DocumentError, match=f"import nr. {batch.pk}"):
-        review.store(document(), fresh_proposals(document()))
+        review.store(document(), fresh_proposals(document()), by=SYSTEM)
 
 
 def test_edit_merge_and_reject():
     doc = document()
-    batch = review.store(doc, fresh_proposals(doc))
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
     new = batch.proposals.get(kind="entity")
     target = Arena.objects.get(key="nordic-mental-health")
-    review.decide(new, "merge", merge=("arena", target.pk))
+    review.decide(new, "merge", SYSTEM, merge=("arena", target.pk))
     rare = batch.proposals.filter(kind="engagement").get(
         payload__entity="Nordic Working Group on Rare Diseases"
     )
-    review.decide(rare, "accept", edits={"register_role": "member"})
+    review.decide(rare, "accept", SYSTEM, edits={"register_role": "member"})
     nnr = batch.proposals.filter(kind="engagement").get(payload__entity__startswith="De nordiske")
-    review.decide(nnr, "reject")
+    review.decide(nnr, "reject", SYSTEM)
     activity = batch.proposals.filter(kind="activity").first()
-    review.decide(activity, "accept", edits={"title": "Nordisk ernæringssamarbeid", "kind": "leadership"})
-    review.commit(batch)
+    review.decide(
+        activity, "accept", SYSTEM, edits={"title": "Nordisk ernæringssamarbeid", "kind": "leadership"}
+    )
+    review.commit(batch, by=SYSTEM)
     assert Arena.objects.filter(name="Nordic Working Group on Rare Diseases").count() == 0
     assert "Nordic Working Group on Rare Diseases" in target.aliases.values_list("name", flat=True)
     assert Engagement.objects.filter(arena=target, role="member", unit__key="ff").exists()
     assert not Engagement.objects.filter(arena__key="nnr2022").exists()
     assert Activity.objects.get(title="Nordisk ernæringssamarbeid").kind == "leadership"
     with pytest.raises(ValueError):
-        review.decide(new, "accept")  # the batch is committed
+        review.decide(new, "accept", SYSTEM)  # the batch is committed
 
 
 def test_commit_is_one_transaction(monkeypatch):
     doc = document()
-    batch = review.store(doc, fresh_proposals(doc))
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
     accept_all(batch)
     before = {
         m: m.objects.count() for m in (Arena, Organisation, Engagement, Activity, SourceDocument, Alias)
@@ -144,7 +149,7 @@ def test_commit_is_one_transaction(monkeypatch):
 
     monkeypatch.setattr(Activity, "full_clean", broken)  # fails after the arena and engagements are made
     with pytest.raises(RuntimeError):
-        review.commit(batch)
+        review.commit(batch, by=SYSTEM)
     assert before == {m: m.objects.count() for m in before}
     batch.refresh_from_db()
     assert batch.status == "open"

@@ -1,46 +1,33 @@
-"""History of register records: one version per save, readable changes, restore, and edit conflicts."""
+"""The write path and history of register records: one version per save with who, what and which action,
+readable changes (relations and other names included), restore, and edit conflicts."""
 
 import pytest
 
-from arena.register.history import (
-    EditConflict,
-    latest_history_id,
-    restore,
-    save_unless_changed_since,
-    versions,
-)
-from arena.register.models import Activity, Arena, Unit
+from arena.register import changes
+from arena.register.changes import EditConflict, latest_history_id
+from arena.register.history import versions
+from arena.register.models import Activity, Arena, Organisation, Unit
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def setup(django_user_model):
-    kari = django_user_model.objects.create_user("kari", first_name="Kari", last_name="Nordmann")
-    ola = django_user_model.objects.create_user("ola")
+    kari = django_user_model.objects.create_superuser("kari", first_name="Kari", last_name="Nordmann")
+    ola = django_user_model.objects.create_superuser("ola")
     kf = Unit.objects.create(name="Kvalitet og forløp", abbreviation="KF", kind="division")
     ff = Unit.objects.create(name="Folkehelse", abbreviation="FF", kind="division")
     arena = Arena.objects.create(name="Komité for test", kind="committee")
     activity = Activity(year=2020, title="Møter i komiteen", kind=Activity.Kind.PARTICIPATION)
-
-    def create():
-        activity.save()
-        activity.units.set([kf])
-        activity.arenas.set([arena])
-
-    save_unless_changed_since(activity, None, create, user=kari)
+    changes.save(activity, by=kari, relations={"units": [kf], "arenas": [arena]})
     return kari, ola, kf, ff, activity
 
 
 def _edit(activity, based_on, user, title=None, units=None):
-    def save():
-        if title:
-            activity.title = title
-        activity.save()
-        if units is not None:
-            activity.units.set(units)
-
-    save_unless_changed_since(activity, based_on, save, user=user)
+    if title:
+        activity.title = title
+    relations = {"units": units} if units is not None else {}
+    changes.save(activity, by=user, based_on=based_on, relations=relations)
 
 
 def test_a_save_with_relations_is_one_version_with_who_and_what(setup):
@@ -50,12 +37,20 @@ def test_a_save_with_relations_is_one_version_with_who_and_what(setup):
     history = versions(activity)
     assert [v.kind for v in history] == ["~", "+"]
     assert history[0].who == "ola" and history[1].who == "Kari Nordmann"
-    changes = {c.field: (c.old, c.new) for c in history[0].changes}
-    assert changes["title"] == ("Møter i komiteen", "Møter og innspill")
-    assert changes["units"] == (
+    assert history[0].action == "endret i Arena"
+    diff = {c.field: (c.old, c.new) for c in history[0].changes}
+    assert diff["title"] == ("Møter i komiteen", "Møter og innspill")
+    assert diff["units"] == (
         "Kvalitet og forløp (KF)",
         "Folkehelse (FF), Kvalitet og forløp (KF)",
     )
+
+
+def test_relation_changes_outside_the_write_path_make_no_half_linked_versions(setup):
+    kari, ola, kf, ff, activity = setup
+    activity.units.add(ff)
+    activity.arenas.clear()
+    assert activity.history.count() == 1  # only the write path records versions of relation changes
 
 
 def test_a_save_based_on_an_old_version_is_refused_and_stores_nothing(setup):
@@ -63,7 +58,6 @@ def test_a_save_based_on_an_old_version_is_refused_and_stores_nothing(setup):
     opened = latest_history_id(activity)
     _edit(Activity.objects.get(pk=activity.pk), opened, ola, title="Olas versjon")
     stale = Activity.objects.get(pk=activity.pk)
-    stale.title = "Karis versjon"
     with pytest.raises(EditConflict) as conflict:
         _edit(stale, opened, kari, title="Karis versjon", units=[ff])
     assert conflict.value.current.title == "Olas versjon"
@@ -77,8 +71,31 @@ def test_restore_brings_back_fields_and_relations_as_a_new_version(setup):
     kari, ola, kf, ff, activity = setup
     first = latest_history_id(activity)
     _edit(activity, first, ola, title="Feil tittel", units=[ff])
-    restored = restore(activity, first, user=kari)
+    restored = changes.restore(activity, first, by=kari)
     assert restored.title == "Møter i komiteen"
     assert list(restored.units.all()) == [kf]
     assert restored.history.count() == 3
     assert versions(restored)[0].who == "Kari Nordmann"
+    assert versions(restored)[0].action == f"gjenopprettet versjon {first}"
+
+
+def test_other_names_are_versioned_with_their_owner_and_restored(setup):
+    kari, ola, *_ = setup
+    who = Organisation(name="Verdens helseorganisasjon", abbreviation="WHO", kind="international")
+    changes.save(who, by=kari, names=["World Health Organisation"])
+    first = latest_history_id(who)
+    changes.save(who, by=ola, names=["WHO-sekretariatet"])
+    latest = versions(who)[0]
+    assert [(c.field, c.old, c.new) for c in latest.changes] == [
+        ("other_names", "World Health Organisation", "WHO-sekretariatet")
+    ]
+    changes.restore(who, first, by=kari)
+    assert changes.other_names(who) == ["World Health Organisation"]
+    assert who.history.count() == 3
+
+
+def test_the_system_is_named_as_the_author(setup):
+    arena = Arena(name="Ny arena", kind="committee")
+    changes.save(arena, by=changes.Access.system(), action=changes.REFERENCE)
+    version = versions(arena)[0]
+    assert (version.who, version.action) == ("systemet", "referansedata")

@@ -3,7 +3,7 @@
 import pytest
 
 from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
-from arena.register.permissions import access_for
+from arena.register.permissions import Access
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def world(django_user_model):
 
 
 def test_personas(world):
-    personas = {name: access_for(user).persona for name, user in world["people"].items()}
+    personas = {name: Access.of(user).persona for name, user in world["people"].items()}
     assert personas == {
         "coordinator": "coordinator",
         "superuser": "coordinator",
@@ -55,19 +55,19 @@ def test_personas(world):
     }
     from django.contrib.auth.models import AnonymousUser
 
-    assert access_for(AnonymousUser()).persona == "anonymous"
-    assert not access_for(AnonymousUser()).can_view()
+    assert Access(AnonymousUser()).persona == "anonymous"
+    assert not Access(AnonymousUser()).is_authenticated
 
 
 def test_coordinator_changes_everything(world):
-    access = access_for(world["people"]["coordinator"])
+    access = Access.of(world["people"]["coordinator"])
     for obj in (world["kf_engagement"], world["ff_only"], world["outlook"], world["arena"], world["kf"]):
         assert access.can_change(obj)
     assert access.can_create(Organisation) and access.can_restore(world["arena"])
 
 
 def test_unit_contact_changes_own_unit_and_sub_units_only(world):
-    kf = access_for(world["people"]["kf_contact"])
+    kf = Access.of(world["people"]["kf_contact"])
     assert kf.can_change(world["kf_engagement"])
     assert kf.can_change(world["team_engagement"])  # sub-unit
     assert kf.can_change(world["joint"])  # one of its units is KF
@@ -77,13 +77,17 @@ def test_unit_contact_changes_own_unit_and_sub_units_only(world):
     assert not kf.can_change(world["kf"])
     assert not kf.can_create(Organisation) and kf.can_create(Activity)
     assert not kf.can_restore(world["kf_engagement"])
-    assert kf.may_assign_units([world["kf"].pk, world["kf_team"].pk])
-    assert not kf.may_assign_units([world["kf"].pk, world["ff"].pk])
+    kf_id, team_id, ff_id = world["kf"].pk, world["kf_team"].pk, world["ff"].pk
+    assert kf.may_assign_units([], [kf_id, team_id])
+    assert not kf.may_assign_units([], [kf_id, ff_id])  # adding another unit's name
+    assert kf.may_assign_units([kf_id, ff_id], [kf_id, ff_id, team_id])  # a shared record keeps FF
+    assert not kf.may_assign_units([kf_id, ff_id], [kf_id])  # removing FF is FF's business
+    assert not kf.may_assign_units([kf_id], [ff_id])  # giving the record away
 
 
 def test_editable_querysets_match_can_change(world):
     for user in world["people"].values():
-        access = access_for(user)
+        access = Access.of(user)
         for model in (Engagement, Activity, Outlook, Arena):
             rows = set(access.editable(model.objects.all()))
             assert rows == {obj for obj in model.objects.all() if access.can_change(obj)}, (user, model)
@@ -91,8 +95,8 @@ def test_editable_querysets_match_can_change(world):
 
 def test_readers_change_nothing(world):
     for name in ("reader", "member_of_coordinating"):
-        access = access_for(world["people"][name])
-        assert access.can_view(world["arena"])
+        access = Access.of(world["people"][name])
+        assert access.is_authenticated
         assert not any(
             access.can_change(obj)
             for obj in (world["kf_engagement"], world["joint"], world["outlook"], world["arena"])
@@ -106,7 +110,7 @@ def test_an_ended_role_gives_no_rights(world):
     UnitRole.objects.filter(person__user=world["people"]["kf_contact"]).update(
         ends_on=datetime.date(2020, 1, 1)
     )
-    assert access_for(world["people"]["kf_contact"]).persona == "reader"
+    assert Access.of(world["people"]["kf_contact"]).persona == "reader"
 
 
 def test_roles_count_only_within_their_period(world):
@@ -117,6 +121,6 @@ def test_roles_count_only_within_their_period(world):
     today = timezone.localdate()
     roles = UnitRole.objects.filter(person__user=world["people"]["kf_contact"])
     roles.update(ends_on=today + datetime.timedelta(days=30))  # ends next month: still a contact
-    assert access_for(world["people"]["kf_contact"]).persona == "unit_contact"
+    assert Access.of(world["people"]["kf_contact"]).persona == "unit_contact"
     roles.update(ends_on=None, starts_on=today + datetime.timedelta(days=1))  # starts tomorrow: not yet
-    assert access_for(world["people"]["kf_contact"]).persona == "reader"
+    assert Access.of(world["people"]["kf_contact"]).persona == "reader"

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from arena.register.models import Activity, GuidingDocument, Unit
+from arena.register.permissions import Access
 from arena.reporting import cycle as flow
 from arena.reporting.builder import build_report
 from arena.reporting.models import ReportingCycle, Submission
-from arena.reporting.permissions import reporting_access
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
@@ -71,11 +71,11 @@ def test_a_unit_contact_cannot_edit_or_submit_another_units_submission(opened):
             action()
     ff.refresh_from_db()
     assert ff.status == Submission.Status.DRAFT and ff.remarks == ""
-    assert not reporting_access(contact).can_edit_submission(ff)
-    assert reporting_access(contact).can_edit_submission(submission(opened, "kf"))
+    assert not Access.of(contact).can_edit_submission(ff)
+    assert Access.of(contact).can_edit_submission(submission(opened, "kf"))
     # The FF contact reaches FF's department too, as in the register; readers reach nothing.
-    assert reporting_access(user("kontakt-ff")).can_edit_submission(submission(opened, "ffpr"))
-    assert not reporting_access(user("leser")).can_edit_submission(ff)
+    assert Access.of(user("kontakt-ff")).can_edit_submission(submission(opened, "ffpr"))
+    assert not Access.of(user("leser")).can_edit_submission(ff)
     assert [s.unit.key for s in flow.submissions_for(contact, opened)] == ["kf"]
 
 

@@ -7,6 +7,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from arena.register import changes
 from arena.register.demo.activities_2019 import ACTIVITIES_2019
 from arena.register.demo.activities_2020 import ACTIVITIES_2020
 from arena.register.demo.engagements import ENGAGEMENTS
@@ -26,6 +27,7 @@ from arena.register.models import (
     Unit,
     UnitRole,
 )
+from arena.register.permissions import Access
 from arena.register.reference.frameworks import area_tag
 from arena.register.reference.load import create_missing, load_reference
 
@@ -38,6 +40,12 @@ DEMO_LOGINS = {
     "leser": (8, False),
 }
 ACTIVITIES = [*ACTIVITIES_2019, *ACTIVITIES_2020]
+SYSTEM = Access.system()
+
+
+def _save(obj, relations=None):
+    """Every demo row is written through the register's write path: one version, by the system, "demo"."""
+    return changes.save(obj, by=SYSTEM, action=changes.DEMO, relations=relations)
 
 
 class _Keys:
@@ -79,12 +87,19 @@ def load_units() -> None:
 def _people(keys: _Keys) -> None:
     User = get_user_model()
     for index, rec in enumerate(PEOPLE):
-        person, _ = Person.objects.get_or_create(
-            given_name=rec.given_name,
-            family_name=rec.family_name,
-            defaults={"title": rec.title, "is_fictitious": True, "email": ""},
-        )
-        UnitRole.objects.get_or_create(person=person, unit=keys.units[rec.unit], role=rec.role, ends_on=None)
+        person = Person.objects.filter(given_name=rec.given_name, family_name=rec.family_name).first()
+        if person is None:
+            person = _save(
+                Person(
+                    given_name=rec.given_name,
+                    family_name=rec.family_name,
+                    title=rec.title,
+                    is_fictitious=True,
+                )
+            )
+        unit = keys.units[rec.unit]
+        if not UnitRole.objects.filter(person=person, unit=unit, role=rec.role, ends_on=None).exists():
+            _save(UnitRole(person=person, unit=unit, role=rec.role))
         for username, (person_index, superuser) in DEMO_LOGINS.items():
             if person_index == index and person.user is None:
                 user = User.objects.filter(username=username).first()
@@ -98,56 +113,62 @@ def _people(keys: _Keys) -> None:
                         is_superuser=superuser,
                     )
                 person.user = user
-                person.save(update_fields=["user"])
+                _save(person)
 
 
 def _engagements(keys: _Keys, sources) -> None:
     for rec in ENGAGEMENTS:
-        engagement, made = Engagement.objects.get_or_create(
-            unit=keys.units[rec.unit],
-            arena=keys.arenas[rec.arena],
-            role=rec.role,
-            starts_on=datetime.date(rec.start, 1, 1) if rec.start else None,
-            defaults={
-                "ends_on": datetime.date(rec.end, 12, 31) if rec.end else None,
-                "note": rec.note,
-                "source": sources[rec.source],
-                "source_section": rec.section,
-            },
+        match = {
+            "unit": keys.units[rec.unit],
+            "arena": keys.arenas[rec.arena],
+            "role": rec.role,
+            "starts_on": datetime.date(rec.start, 1, 1) if rec.start else None,
+        }
+        if Engagement.objects.filter(**match).exists():
+            continue
+        engagement = Engagement(
+            **match,
+            ends_on=datetime.date(rec.end, 12, 31) if rec.end else None,
+            note=rec.note,
+            source=sources[rec.source],
+            source_section=rec.section,
         )
-        if made:
-            engagement.areas.set([keys.areas[a] for a in rec.areas])
+        _save(engagement, {"areas": [keys.areas[a] for a in rec.areas]})
 
 
 def _activities(keys: _Keys, sources) -> None:
     for rec in ACTIVITIES:
-        activity, made = Activity.objects.get_or_create(
+        if Activity.objects.filter(year=rec.year, title=rec.title).exists():
+            continue
+        activity = Activity(
             year=rec.year,
             title=rec.title,
-            defaults={
-                "description": rec.description,
-                "kind": rec.kind,
-                "main_area": keys.areas[rec.main_area],
-                "source": sources[REPORT_2019 if rec.year == 2019 else REPORT_2020],
-                "source_section": rec.section,
-            },
+            description=rec.description,
+            kind=rec.kind,
+            main_area=keys.areas[rec.main_area],
+            source=sources[REPORT_2019 if rec.year == 2019 else REPORT_2020],
+            source_section=rec.section,
         )
-        if made:
-            activity.units.set([keys.units[u] for u in rec.units])
-            activity.arenas.set([keys.arenas[a] for a in rec.arenas])
-            activity.partners.set([keys.orgs[o] for o in rec.partners])
-            activity.countries.set([keys.countries[c] for c in rec.countries])
-            activity.areas.set([keys.areas[a] for a in (rec.main_area, *rec.areas)])
+        relations = {
+            "units": [keys.units[u] for u in rec.units],
+            "arenas": [keys.arenas[a] for a in rec.arenas],
+            "partners": [keys.orgs[o] for o in rec.partners],
+            "countries": [keys.countries[c] for c in rec.countries],
+            "areas": [keys.areas[a] for a in (rec.main_area, *rec.areas)],
+        }
+        _save(activity, relations)
 
 
 def _outlooks(keys: _Keys) -> None:
     for rec in OUTLOOKS:
-        outlook, made = Outlook.objects.get_or_create(
-            unit=keys.units[rec.unit], year=rec.year, defaults={"text": rec.text}
-        )
-        if made:
-            outlook.areas.set([keys.areas[a] for a in rec.areas])
-            outlook.arenas.set([keys.arenas[a] for a in rec.arenas])
+        unit = keys.units[rec.unit]
+        if Outlook.objects.filter(unit=unit, year=rec.year).exists():
+            continue
+        relations = {
+            "areas": [keys.areas[a] for a in rec.areas],
+            "arenas": [keys.arenas[a] for a in rec.arenas],
+        }
+        _save(Outlook(unit=unit, year=rec.year, text=rec.text), relations)
 
 
 @transaction.atomic

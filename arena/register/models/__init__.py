@@ -3,6 +3,7 @@
 from arena.register.models.base import SourceDocument
 from arena.register.models.cooperation import Arena, Engagement, Organisation
 from arena.register.models.geo import Country
+from arena.register.models.log import LogEntry
 from arena.register.models.names import Alias
 from arena.register.models.units import Person, Unit, UnitRole
 from arena.register.models.work import Activity, Area, Framework, GuidingDocument, Outlook
@@ -16,6 +17,7 @@ __all__ = [
     "Engagement",
     "Framework",
     "GuidingDocument",
+    "LogEntry",
     "Organisation",
     "Outlook",
     "Person",

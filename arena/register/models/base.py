@@ -1,9 +1,15 @@
 """Building blocks shared by the register's models: periods and provenance."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
+
+from arena.register.models.names import other_names
+from arena.register.tree import Tree
 
 
 class Period(models.Model):
@@ -124,11 +130,56 @@ def span_order_constraint(model_name: str) -> models.CheckConstraint:
     )
 
 
+class NamesSnapshot(models.Model):
+    """Abstract base of the history tables of named entities: the entity's other names (its ALIAS rows) as they
+    were in that version, so a diff shows name changes and a restore brings names back."""
+
+    other_names = models.JSONField(_("andre navn"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class RecordHistory(HistoricalRecords):
-    """django-simple-history's change log, keeping a handle on the model so a save that also changes
-    many-to-many relations can be written as one version (see arena.register.history.save_as_one_version)."""
+    """django-simple-history's change log, shaped for the register's one write path (arena.register.changes).
+
+    - A save that also changes many-to-many relations (and names) is recorded by the write path as one
+      version, attributed to the actor and labelled with the action; relation changes on their own never make a
+      version (`m2m_changed` is a no-op), so `.set()`/`.add()` do not leave half-linked intermediate versions,
+      and loading a backup or fixture (`loaddata`, raw saves) fabricates none.
+    - `names=True` adds the entity's other names to every version (`NamesSnapshot`).
+    """
+
+    def __init__(self, *args, names: bool = False, **kwargs):
+        if names:
+            kwargs["bases"] = [NamesSnapshot]
+        super().__init__(*args, **kwargs)
 
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         if hasattr(sender._meta, "simple_history_manager_attribute") and not sender._meta.abstract:
             sender._record_history = self
+
+    def m2m_changed(self, *args, **kwargs):
+        """Relation changes are part of the version the write path records for the whole action."""
+        return
+
+    def create_historical_record(self, instance, history_type, using=None):
+        if history_type != "-":
+            instance._history_other_names = other_names(instance) if hasattr(instance, "aliases") else None
+        return super().create_historical_record(instance, history_type, using=using)
+
+
+@receiver(pre_create_historical_record)
+def _snapshot_names(sender, instance, history_instance, **kwargs):
+    if isinstance(history_instance, NamesSnapshot):
+        history_instance.other_names = getattr(instance, "_history_other_names", None)
+
+
+def parent_cycle_check(obj, message):
+    """Refuse a parent that would put `obj` under itself (also safe on a cycle higher up)."""
+    if obj.pk is None or obj.parent_id is None:
+        return
+    tree = Tree(dict(type(obj).objects.values_list("pk", "parent_id")))
+    if tree.would_cycle(obj.pk, obj.parent_id):
+        raise ValidationError({"parent": message})

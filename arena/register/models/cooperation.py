@@ -1,25 +1,19 @@
 """The outside world and who takes part where: organisations, arenas (forums and programmes), engagements."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from arena.register.models.base import Period, Provenance, RecordHistory, span_order_constraint
+from arena.register.models.base import (
+    Period,
+    Provenance,
+    RecordHistory,
+    parent_cycle_check,
+    span_order_constraint,
+)
 from arena.register.models.names import NamedEntity
-
-
-def parent_cycle_check(obj, message):
-    """Refuse a parent chain that leads back to `obj` (also stops on a cycle higher up)."""
-    seen = set()
-    ancestor = obj.parent
-    while ancestor is not None and ancestor.pk not in seen:
-        if obj.pk is not None and ancestor.pk == obj.pk:
-            raise ValidationError({"parent": message})
-        seen.add(ancestor.pk)
-        ancestor = ancestor.parent
 
 
 class Organisation(NamedEntity):
@@ -54,7 +48,7 @@ class Organisation(NamedEntity):
     )
     website = models.URLField(_("nettsted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = RecordHistory()
+    history = RecordHistory(names=True)
 
     class Meta:
         verbose_name = _("organisasjon")
@@ -132,7 +126,7 @@ class Arena(NamedEntity, Period):
     )
     website = models.URLField(_("nettsted"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = RecordHistory(m2m_fields=[countries])
+    history = RecordHistory(m2m_fields=[countries], names=True)
 
     class Meta(Period.Meta):
         verbose_name = _("arena")

@@ -109,8 +109,6 @@ class NamedEntity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from arena.register.names import sync_names
-
         with transaction.atomic():
             super().save(*args, **kwargs)
             sync_names(self)
@@ -118,3 +116,88 @@ class NamedEntity(models.Model):
     @property
     def short_name(self) -> str:
         return self.abbreviation or self.name
+
+
+# The name table's upkeep. Low-level: these write Alias rows only. Changes a person makes go through the
+# register's write path (arena.register.changes), which also records them in the owner's history.
+
+_MIRRORED = (
+    ("name", Alias.Kind.NAME),
+    ("name_en", Alias.Kind.NAME_EN),
+    ("abbreviation", Alias.Kind.ABBREVIATION),
+)
+
+
+def _owner(entity) -> dict:
+    """The Alias filter for an entity: its model name is the Alias foreign key's name."""
+    return {entity._meta.model_name: entity}
+
+
+def sync_names(entity) -> None:
+    """Make the entity's own name fields present as Alias rows, and drop mirrored rows that no longer match.
+
+    Aliases of kind ALIAS are the user's own and are never removed here.
+    """
+    rows = Alias.objects.filter(**_owner(entity))
+    wanted = {}
+    for attr, kind in _MIRRORED:
+        value = (getattr(entity, attr) or "").strip()
+        if value:
+            wanted.setdefault(normalize_name(value), (value, kind))
+    rows.filter(kind__in=[k for _, k in _MIRRORED]).exclude(normalized__in=wanted).delete()
+    existing = {a.normalized: a for a in rows}
+    for normalized, (value, kind) in wanted.items():
+        alias = existing.get(normalized)
+        if alias is None:
+            Alias.objects.create(name=value, kind=kind, **_owner(entity))
+        elif alias.kind != kind and alias.kind != Alias.Kind.ALIAS:
+            alias.kind, alias.name = kind, value
+            alias.save(update_fields=["kind", "name", "normalized"])
+
+
+def other_names(entity) -> list[str]:
+    """The entity's other names and spellings (the ALIAS rows), sorted."""
+    if entity.pk is None:
+        return []
+    return sorted(
+        Alias.objects.filter(**_owner(entity), kind=Alias.Kind.ALIAS).values_list("name", flat=True)
+    )
+
+
+def unknown_names(entity, names) -> list[str]:
+    """Those of `names` the entity is not known by yet (under any kind of name), in order, without repeats."""
+    known = (
+        set(Alias.objects.filter(**_owner(entity)).values_list("normalized", flat=True))
+        if entity.pk
+        else set()
+    )
+    result = []
+    for value in names:
+        value = (value or "").strip()
+        normalized = normalize_name(value)
+        if value and normalized not in known:
+            known.add(normalized)
+            result.append(value)
+    return result
+
+
+def add_alias_rows(entity, names) -> list[str]:
+    """Record other names of an entity, skipping those it already has (any kind); returns the added names."""
+    added = []
+    known = set(Alias.objects.filter(**_owner(entity)).values_list("normalized", flat=True))
+    for value in names:
+        value = (value or "").strip()
+        normalized = normalize_name(value)
+        if value and normalized not in known:
+            Alias.objects.create(name=value, kind=Alias.Kind.ALIAS, **_owner(entity))
+            known.add(normalized)
+            added.append(value)
+    return added
+
+
+def set_alias_rows(entity, names) -> None:
+    """Make the entity's ALIAS rows exactly `names` (the mirrored name fields are kept by `sync_names`)."""
+    wanted = {normalize_name(n): n.strip() for n in names if (n or "").strip()}
+    current = Alias.objects.filter(**_owner(entity), kind=Alias.Kind.ALIAS)
+    current.exclude(normalized__in=wanted).delete()
+    add_alias_rows(entity, wanted.values())

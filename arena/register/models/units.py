@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from arena.register.models.base import Period, RecordHistory
+from arena.register.models.base import Period, RecordHistory, parent_cycle_check
 from arena.register.models.names import NamedEntity
 
 
@@ -35,7 +35,7 @@ class Unit(NamedEntity):
         help_text=_("Enheten som koordinerer det internasjonale arbeidet (global helse)."),
     )
     description = models.TextField(_("beskrivelse"), blank=True)
-    history = RecordHistory()
+    history = RecordHistory(names=True)
 
     class Meta:
         verbose_name = _("enhet")
@@ -58,8 +58,6 @@ class Unit(NamedEntity):
 
     def clean(self):
         super().clean()
-        from arena.register.models.cooperation import parent_cycle_check
-
         parent_cycle_check(self, _("En enhet kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:

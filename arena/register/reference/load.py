@@ -13,9 +13,11 @@ import gettext
 import pycountry
 from django.db import transaction
 
+from arena.register import changes
 from arena.register.models import Area, Arena, Country, Framework, GuidingDocument, Organisation
-from arena.register.names import add_aliases
+from arena.register.models.names import unknown_names
 from arena.register.normalize import normalize_name
+from arena.register.permissions import Access
 from arena.register.reference.arenas import ARENAS
 from arena.register.reference.documents import GUIDING_DOCUMENTS
 from arena.register.reference.frameworks import FRAMEWORKS
@@ -64,27 +66,34 @@ def _year_end(year):
     return datetime.date(year, 12, 31) if year else None
 
 
-def create_missing(model, entries, fields, after=None) -> int:
+def create_missing(model, entries, fields, relations=None) -> int:
     """Create the entries of `entries` whose `key` is not yet in `model`'s table, in order (so parents come
-    first); `fields(entry, by_key)` gives the new row's values, `after(obj, entry)` may set relations. A row
-    someone made by hand under the same name is adopted (given the key) instead of duplicated. Each entry's
-    aliases are recorded. Returns how many rows were created."""
+    first); `fields(entry, by_key)` gives the new row's values, `relations(entry)` its many-to-many relations.
+    A row someone made by hand under the same name is adopted (given the key) instead of duplicated. Each
+    entry's aliases are recorded. Every row written is one version by the system, labelled "reference".
+    Returns how many rows were created."""
+    system = Access.system()
     by_key = {obj.key: obj for obj in model.objects.filter(key__isnull=False)}
     created = 0
     for entry in entries:
         if entry.key in by_key:
             continue
+        names = [entry.name, entry.name_en, entry.abbreviation, *entry.aliases]
         obj = model.objects.filter(key__isnull=True, aliases__normalized=normalize_name(entry.name)).first()
         if obj is not None:
+            # An adopted row keeps its names; the reference names become other names.
             obj.key = entry.key
-            obj.save(update_fields=["key"])
+            changes.save(obj, by=system, action=changes.REFERENCE, add_names=unknown_names(obj, names))
         else:
-            obj = model.objects.create(key=entry.key, **fields(entry, by_key))
-            if after:
-                after(obj, entry)
+            obj = model(key=entry.key, **fields(entry, by_key))
+            changes.save(
+                obj,
+                by=system,
+                action=changes.REFERENCE,
+                relations=relations(entry) if relations else None,
+                add_names=[n for n in entry.aliases if n],
+            )
             created += 1
-        # For an adopted row the reference names become aliases; for a new row they are already its names.
-        add_aliases(obj, [entry.name, entry.name_en, entry.abbreviation, *entry.aliases])
         by_key[entry.key] = obj
     return created
 
@@ -124,7 +133,7 @@ def load_arenas() -> int:
             "starts_on": _year_start(e.start),
             "ends_on": _year_end(e.end),
         },
-        after=lambda arena, e: arena.countries.set([countries[code] for code in e.countries]),
+        relations=lambda e: {"countries": [countries[code] for code in e.countries]},
     )
 
 
@@ -155,21 +164,26 @@ def load_guiding_documents() -> int:
     created = 0
     orgs = {o.key: o for o in Organisation.objects.filter(key__isnull=False)}
     countries = {c.code: c for c in Country.objects.all()}
+    system = Access.system()
     for doc in GUIDING_DOCUMENTS:
-        obj, made = GuidingDocument.objects.get_or_create(
+        if GuidingDocument.objects.filter(title=doc.title, reference=doc.reference).exists():
+            continue
+        obj = GuidingDocument(
             title=doc.title,
             reference=doc.reference,
-            defaults={
-                "kind": doc.kind,
-                "category": doc.category,
-                "issued_by": orgs.get(doc.issued_by) if doc.issued_by else None,
-                "year": doc.year,
-                "url": doc.url,
-            },
+            kind=doc.kind,
+            category=doc.category,
+            issued_by=orgs.get(doc.issued_by) if doc.issued_by else None,
+            year=doc.year,
+            url=doc.url,
         )
-        if made:
-            obj.countries.set([countries[c] for c in doc.countries])
-            created += 1
+        changes.save(
+            obj,
+            by=system,
+            action=changes.REFERENCE,
+            relations={"countries": [countries[c] for c in doc.countries]},
+        )
+        created += 1
     return created
 
 

@@ -31,11 +31,9 @@ def record_section(obj) -> str:
 
 
 @register.filter
-def can_change(user, obj) -> bool:
-    """{% if request.user|can_change:object %} — the permission rules, for showing buttons (the views enforce)."""
-    from arena.register.permissions import access_for
-
-    return access_for(user).can_change(obj)
+def can_change(access, obj) -> bool:
+    """{% if access|can_change:object %} — the request's `Access`, for showing buttons (the views enforce)."""
+    return bool(access) and access.can_change(obj)
 
 
 @register.filter

@@ -15,6 +15,7 @@ from arena.ingest.errors import DocumentError
 from arena.ingest.limits import read_and_propose
 from arena.ingest.readers import read_file
 from arena.ingest.review import store
+from arena.register.cli import actor, add_actor_argument
 
 
 class Command(BaseCommand):
@@ -28,8 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--title", help="dokumentets tittel (ellers fra dokumentet eller filnavnet)")
         parser.add_argument("--dry-run", action="store_true", help="vis forslagene uten å lagre noe")
         parser.add_argument("--json", action="store_true", help="skriv forslagene ut som JSON")
+        add_actor_argument(parser)
 
     def handle(self, *args, **options):
+        access = actor(options)
+        if not options["dry_run"] and not access.can_import():
+            raise CommandError("Brukeren har ikke lov til å importere (det er koordinatorens oppgave).")
         path = Path(options["file"])
         try:
             # in a child process with the import's time and memory limits, as for an upload (limits.py)
@@ -53,7 +58,7 @@ class Command(BaseCommand):
             out.write(summary + " Ingenting er lagret (--dry-run).")
             return
         try:
-            batch = store(document, proposals)
+            batch = store(document, proposals, by=access)
         except DocumentError as error:
             raise CommandError(str(error)) from error
         if batch is None:
