@@ -1,6 +1,8 @@
 """Arena's command line: `python -m arena COMMAND`.
 
-serve [ADDR:PORT] [--demo]   migrate, load reference data (and the demo register once), then serve
+serve [ADDR:PORT] [--demo]   migrate, load reference data (and the demo register once), then serve with the
+                             background worker beside it; --production: gunicorn + worker (docs/deploy.md)
+worker                       run background tasks (report issuing, e-mail, reminders) until stopped
 load-reference               load the reference data shipped with Arena (idempotent)
 load-demo                    load the demo register (idempotent)
 any other Django management command, e.g. `python -m arena createsuperuser`
