@@ -4,9 +4,14 @@ Builds a fresh database (SQLite file, or a PostgreSQL database `arena_bench`), f
 starts a real server process (gunicorn), signs in one user, and measures p50/p95 latency of list, search and
 detail pages for 1 and for 20 concurrent users. Requests go to 127.0.0.1 only and are bounded in number.
 
+Beside each page it times, in the same run and the same server, the page's *floor* (benchmarks/floor.py: a bare
+view running the page's main SQL query with a minimal template) and prints the ratio page / floor. After the
+20-user runs it prints the peak resident memory (VmHWM) of each server worker.
+
     .venv/bin/python benchmarks/web_latency.py --database sqlite
     .venv/bin/python benchmarks/web_latency.py --database postgres     # needs scripts/postgres.sh
     .venv/bin/python benchmarks/web_latency.py --activities 20000 --arenas 2000   # a quicker, smaller run
+    .venv/bin/python benchmarks/web_latency.py --database postgres --reuse   # keep the built register
 """
 
 import argparse
@@ -46,26 +51,38 @@ def prepare(args, env) -> dict:
         import psycopg
 
         with psycopg.connect(f"postgresql://arena:arena@127.0.0.1:{port}/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS arena_bench")
-            conn.execute("CREATE DATABASE arena_bench ENCODING 'UTF8' TEMPLATE template0")
-        env["DATABASE_URL"] = f"postgres://arena:arena@127.0.0.1:{port}/arena_bench"
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [args.db_name]).fetchone()
+            if not (args.reuse and exists):
+                conn.execute(f'DROP DATABASE IF EXISTS "{args.db_name}"')
+                conn.execute(f"CREATE DATABASE \"{args.db_name}\" ENCODING 'UTF8' TEMPLATE template0")
+        env["DATABASE_URL"] = f"postgres://arena:arena@127.0.0.1:{port}/{args.db_name}"
     subprocess.run([PY, "-m", "arena", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run(
-        [PY, "-m", "arena", "load_reference", "-v0"], env=env, cwd=ROOT, check=True, capture_output=True
-    )
-    started = time.perf_counter()
-    run(
-        "import django; django.setup(); import sys; sys.path.insert(0, 'benchmarks'); import synthetic;"
-        f"print(synthetic.build(units={args.units}, arenas={args.arenas}, activities={args.activities}))",
+    built = run(
+        "import django; django.setup()\nfrom arena.register.models import Activity\n"
+        "print(Activity.objects.exists())",
         env,
     )
-    build_seconds = time.perf_counter() - started
+    build_seconds = 0.0
+    if built != "True":
+        subprocess.run(
+            [PY, "-m", "arena", "load_reference", "-v0"], env=env, cwd=ROOT, check=True, capture_output=True
+        )
+        started = time.perf_counter()
+        run(
+            "import django; django.setup(); import sys; sys.path.insert(0, 'benchmarks'); import synthetic;"
+            f"print(synthetic.build(units={args.units}, arenas={args.arenas}, activities={args.activities}))",
+            env,
+        )
+        build_seconds = time.perf_counter() - started
+    if args.database == "postgres":
+        run("import django; django.setup()\nfrom django.db import connection\n"
+            "connection.cursor().execute('VACUUM ANALYZE')", env)  # fmt: skip
     ids = run(
         "import django, json; django.setup()\n"
         "from django.contrib.auth import get_user_model\n"
         "from django.test import Client\n"
         "from arena.register.models import Activity, Arena, Unit\n"
-        "user = get_user_model().objects.create_user('bench')\n"
+        "user, _ = get_user_model().objects.get_or_create(username='bench')\n"
         "c = Client(); c.force_login(user)\n"
         "print(json.dumps({'session': c.cookies['sessionid'].value,"
         " 'activities': list(Activity.objects.values_list('pk', flat=True)[:5000:7]),"
@@ -95,6 +112,23 @@ def urls_for(kind: str, ids: dict, rng: random.Random) -> str:
     )
 
 
+def peak_rss_mb(master_pid: int) -> list[float]:
+    """Peak resident set size (VmHWM) of each gunicorn worker, in MB."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    peaks = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return peaks
+
+
+def percentiles(times: list[float]) -> tuple[float, float, float]:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+    return statistics.median(times) * 1000, p95 * 1000, times[-1] * 1000
+
+
 def measure(base: str, session: str, urls: list[str], concurrency: int) -> list[float]:
     def fetch(url):
         request = urllib.request.Request(base + url, headers={"Cookie": f"sessionid={session}"})
@@ -120,9 +154,18 @@ def main():
         "--requests", type=int, default=40, help="requests per page kind and concurrency level"
     )
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--db-name", default="arena_bench", help="PostgreSQL database (dropped and rebuilt)")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="keep an already built register (PostgreSQL: --db-name; SQLite: var/bench-sqlite); migrate only",
+    )  # fmt: skip
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="arena-bench-")
+    if args.reuse:
+        data_dir = str(ROOT / "var" / "bench-sqlite")
+        os.makedirs(data_dir, exist_ok=True)
+    else:
+        data_dir = tempfile.mkdtemp(prefix="arena-bench-")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "arena.settings",
@@ -136,7 +179,8 @@ def main():
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "arena.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
          "--threads", "4", "--timeout", "120"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**env, "DJANGO_SETTINGS_MODULE": "floor_settings", "PYTHONPATH": f"{ROOT}:{ROOT / 'benchmarks'}"},
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -150,17 +194,21 @@ def main():
         print(f"SYNTHETIC register on {args.database}: {args.units} units, {args.arenas} arenas, "
               f"{args.activities} activities; built in {info['build_seconds']:.1f} s")  # fmt: skip
         print(f"server: gunicorn, {args.workers} workers x 4 threads, {os.cpu_count()} CPU cores")
-        print(f"{'page kind':<8} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        print(f"{'page kind':<8} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+              f" {'floor p50':>9} {'floor p95':>9} {'ratio p50':>9} {'ratio p95':>9}")  # fmt: skip
         for kind in ("list", "search", "detail"):
             measure(base, info["session"], [urls_for(kind, info, rng) for _ in range(3)], 1)  # warm-up
             for users in (1, 20):
                 n = args.requests if users == 1 else args.requests * 3
-                times = sorted(
-                    measure(base, info["session"], [urls_for(kind, info, rng) for _ in range(n)], users)
+                urls = [urls_for(kind, info, rng) for _ in range(n)]
+                p50, p95, top = percentiles(measure(base, info["session"], urls, users))
+                f50, f95, _ = percentiles(
+                    measure(base, info["session"], ["/_floor" + u for u in urls], users)
                 )
-                p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-                print(f"{kind:<8} {users:>5} {n:>8} {statistics.median(times) * 1000:>8.0f} {p95 * 1000:>8.0f} "
-                      f"{times[-1] * 1000:>8.0f}")  # fmt: skip
+                print(f"{kind:<8} {users:>5} {n:>8} {p50:>8.0f} {p95:>8.0f} {top:>8.0f}"
+                      f" {f50:>9.1f} {f95:>9.1f} {p50 / f50:>9.1f} {p95 / f95:>9.1f}")  # fmt: skip
+        peaks = peak_rss_mb(server.pid)
+        print("peak RSS per worker (MB, VmHWM after all runs): " + ", ".join(f"{p:.0f}" for p in peaks))
     finally:
         server.terminate()
         server.wait(timeout=20)

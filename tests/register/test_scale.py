@@ -1,0 +1,84 @@
+"""What keeps the register fast at scale, as behaviour: the text index stays in step with activities, the name
+list for typos is reloaded after a change, counts stop at their cap, and years are found without a full scan.
+(Speed itself is measured by benchmarks/web_latency.py, not here.)"""
+
+import pytest
+from django.db import connection
+
+from arena.register import search as search_module
+from arena.register.models import Activity, Arena
+from arena.register.names import add_aliases
+from arena.register.search import search
+from arena.register.textsearch import sqlite_fts_available
+from arena.register.years import activity_years
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results):
+    return {h.obj.title for h in results.activities}
+
+
+def test_the_text_index_follows_inserts_edits_and_deletes():
+    activity = Activity.objects.create(year=2021, title="Helseberedskap i Norden")
+    assert titles(search("beredskap")) == {"Helseberedskap i Norden"}
+    activity.title = "Vaksinesamarbeid"
+    activity.save()
+    assert search("beredskap").activities == []
+    assert titles(search("vaksine")) == {"Vaksinesamarbeid"}
+    activity.delete()
+    assert search("vaksine").activities == []
+
+
+def test_every_word_must_occur_and_short_words_match_too():
+    Activity.objects.create(year=2021, title="EU og legemiddelberedskap")
+    Activity.objects.create(year=2021, title="Legemiddelberedskap i Norden")
+    assert titles(search("eu beredskap")) == {"EU og legemiddelberedskap"}
+    assert titles(search("beredskap norden")) == {"Legemiddelberedskap i Norden"}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table exists on SQLite only")
+def test_sqlite_has_its_fts5_trigram_table():
+    assert sqlite_fts_available()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the norwegian configuration is PostgreSQL's")
+def test_postgresql_also_matches_inflected_forms():
+    Activity.objects.create(year=2021, title="Nasjonal beredskap")
+    assert titles(search("beredskapen")) == {"Nasjonal beredskap"}
+
+
+def test_a_new_name_is_found_by_typo_at_once():
+    arena = Arena.objects.create(name="Kreftregisternettverket", kind="network")
+    assert search("Kreftregistemettverket").arenas[0].obj == arena  # the list is loaded with it
+    add_aliases(arena, ["Nordisk nettverk for kreftregistre"])
+    assert search("Nordisk netverk for kreftregistre").arenas[0].obj == arena  # reloaded after the change
+    renamed = Arena.objects.create(name="Salthandlingsgruppen", kind="network")
+    assert search("Salthandlingsgrupen").arenas[0].obj == renamed
+
+
+def test_the_name_list_is_not_reloaded_while_nothing_changes(django_assert_num_queries):
+    Arena.objects.create(name="Kreftregisternettverket", kind="network")
+    search_module.alias_names()
+    with django_assert_num_queries(0):
+        assert "kreftregisternettverket" in search_module.alias_names()
+
+
+def test_the_activity_count_stops_at_its_cap(monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    for i in range(5):
+        Activity.objects.create(year=2020, title=f"Beredskapsøvelse {i}")
+    results = search("beredskap")
+    assert (results.total_activities, results.activities_capped) == (3, True)
+    Activity.objects.filter(title__in=["Beredskapsøvelse 0", "Beredskapsøvelse 1"]).delete()
+    results = search("beredskap")
+    assert (results.total_activities, results.activities_capped) == (3, False)
+
+
+def test_activity_years_are_distinct_and_newest_first():
+    for year in (2019, 2023, 2019, 2021, 2023):
+        Activity.objects.create(year=year, title=f"Aktivitet {year}")
+    assert activity_years() == [2023, 2021, 2019]
+    assert activity_years(limit=2) == [2023, 2021]
+    Activity.objects.all().delete()
+    assert activity_years() == []
