@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REPORTS = ROOT.parent / "shared" / "reports"
+NON_SEED = ROOT / "evaluation" / "non-seed"
 
 
 def setup_django(workdir: str) -> None:
@@ -111,6 +112,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     references = sorted((ROOT / "evaluation").glob("reference-*.json"))
+    non_seed = json.loads(NON_SEED.joinpath("annotations.json").read_text(encoding="utf-8"))["documents"]
     with tempfile.TemporaryDirectory() as workdir:
         setup_django(workdir)
         from arena.ingest.linking import Gazetteer
@@ -118,7 +120,7 @@ def main(argv=None) -> int:
         from arena.ingest.readers import read_document
 
         gazetteer = Gazetteer.from_register()
-        results = {}
+        results = {"seeds": {}, "non-seed": {}}
         for path in references:
             reference = json.loads(path.read_text(encoding="utf-8"))
             report = args.reports / reference["document"]
@@ -126,25 +128,71 @@ def main(argv=None) -> int:
                 print(f"{reference['document']}: not found in {args.reports}, skipped", file=sys.stderr)
                 continue
             proposals = propose(read_document(report), gazetteer, year=reference.get("year"))
-            results[reference["document"]] = score(reference, proposals)
+            results["seeds"][reference["document"]] = score(reference, proposals)
+        for reference in non_seed:
+            document = read_document(NON_SEED / reference["document"])
+            proposals = propose(document, gazetteer, publisher=reference.get("publisher"))
+            results["non-seed"][reference["document"]] = score({"links": [], **reference}, proposals)
+    for part in results.values():
+        if part:
+            part["TOTAL"] = total(part)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
-    print(f"{'report':40} {'':8} {'gold':>5} {'prop.':>5} {'precision':>9} {'recall':>7} {'roles':>6}")
-    for name, result in results.items():
-        for part in ("entities", "links"):
-            r = result[part]
-            roles = f"{r['role_agreement']:.2f}" if part == "links" else ""
-            print(
-                f"{name:40} {part:8} {r['gold']:5} {r['proposed']:5} {r['precision']:9.2f} {r['recall']:7.2f}"
-                f" {roles:>6}"
-            )
-        if args.verbose:
-            for key in ("false_positive_entities", "missed_entities", "false_positive_links", "missed_links"):
-                print(f"  {key.replace('_', ' ')}:")
-                for line in result[key]:
-                    print(f"    - {line}")
+    for set_name, part in results.items():
+        print(f"\n{set_name}")
+        print(f"{'document':44} {'':8} {'gold':>5} {'prop.':>5} {'precision':>9} {'recall':>7} {'roles':>6}")
+        for name, result in part.items():
+            for kind in ("entities", "links"):
+                r = result[kind]
+                if kind == "links" and not r["gold"] and set_name == "non-seed":
+                    continue
+                roles = f"{r['role_agreement']:.2f}" if kind == "links" else ""
+                print(
+                    f"{name:44} {kind:8} {r['gold']:5} {r['proposed']:5} {r['precision']:9.2f}"
+                    f" {r['recall']:7.2f} {roles:>6}"
+                )
+            if args.verbose and name != "TOTAL":
+                for key in (
+                    "false_positive_entities",
+                    "missed_entities",
+                    "false_positive_links",
+                    "missed_links",
+                ):
+                    if result[key]:
+                        print(f"  {key.replace('_', ' ')}:")
+                        for line in result[key]:
+                            print(f"    - {line}")
     return 0
+
+
+def total(part: dict) -> dict:
+    """Micro-averaged figures over the documents of one set."""
+    out = {}
+    for kind in ("entities", "links"):
+        rows = [r[kind] for r in part.values()]
+        gold = sum(r["gold"] for r in rows)
+        proposed = sum(r["proposed"] for r in rows)
+        correct = sum(r["precision"] * r["proposed"] for r in rows)
+        found = sum(r["recall"] * r["gold"] for r in rows)
+        out[kind] = {
+            "gold": gold,
+            "proposed": proposed,
+            "precision": correct / proposed if proposed else 0.0,
+            "recall": found / gold if gold else 0.0,
+            "role_agreement": 0.0,
+        }
+    matched = sum(r["links"]["precision"] * r["links"]["proposed"] for r in part.values())
+    agreed = sum(
+        r["links"]["role_agreement"] * r["links"]["precision"] * r["links"]["proposed"] for r in part.values()
+    )
+    out["links"]["role_agreement"] = agreed / matched if matched else 0.0
+    out.update(
+        dict.fromkeys(
+            ("false_positive_entities", "missed_entities", "false_positive_links", "missed_links"), []
+        )
+    )
+    return out
 
 
 if __name__ == "__main__":

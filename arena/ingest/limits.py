@@ -205,14 +205,16 @@ def run_limited(function, *args, time_limit: float, memory_limit: int) -> Outcom
     return Outcome("memory" if os.WIFSIGNALED(status) else "crash", **figures)
 
 
-def _read_and_propose(data: bytes, name: str, year, title, gazetteer, areas):
+def _read_and_propose(data: bytes, name: str, year, title, gazetteer, areas, publisher=None):
     from arena.ingest.proposals import propose
     from arena.ingest.readers import read_bytes
 
     document = read_bytes(data, name)
     if title:
         document.title = title
-    return document, propose(document, gazetteer, year=year, areas=areas, check_known=False)
+    return document, propose(
+        document, gazetteer, year=year, publisher=publisher, areas=areas, check_known=False
+    )
 
 
 def warm_up() -> None:
@@ -229,6 +231,7 @@ def import_outcome(
     *,
     year: int | None = None,
     title: str | None = None,
+    publisher: str | None = None,
     time_limit: float | None = None,
     memory_limit: int | None = None,
 ) -> tuple[Outcome, float, int]:
@@ -254,6 +257,7 @@ def import_outcome(
         title,
         gazetteer,
         areas,
+        publisher,
         time_limit=time_limit,
         memory_limit=memory_limit,
     )
@@ -266,6 +270,7 @@ def read_and_propose(
     *,
     year: int | None = None,
     title: str | None = None,
+    publisher: str | None = None,
     time_limit: float | None = None,
     memory_limit: int | None = None,
 ) -> Imported:
@@ -275,7 +280,13 @@ def read_and_propose(
     from arena.ingest.proposals import mark_known
 
     outcome, time_limit, memory_limit = import_outcome(
-        data, name, year=year, title=title, time_limit=time_limit, memory_limit=memory_limit
+        data,
+        name,
+        year=year,
+        title=title,
+        publisher=publisher,
+        time_limit=time_limit,
+        memory_limit=memory_limit,
     )
     document, proposals = outcome.result(time_limit, memory_limit)
     mark_known(proposals, document)

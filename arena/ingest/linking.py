@@ -71,6 +71,8 @@ class NewName:
     kind: str = ARENA
     register_kind: str = ""
     parent: Entry | None = None
+    score: float = 0.5  # how likely a real name of a body (0–1), for ranking (see discovery.py)
+    pattern: str = "capitalised"  # which pattern found it
 
 
 @dataclass
@@ -244,6 +246,8 @@ class Gazetteer:
                 continue  # an acronym ("TERROR") is not the word ("terror")
             if entry.model == "country" and not surface[:1].isupper():
                 continue
+            if not case_fits(written, surface):
+                continue
             found.append(entry)
         return found
 
@@ -266,6 +270,20 @@ class Gazetteer:
         if hit is None:
             return None
         return self.long_names[hit[0]][1]
+
+
+def case_fits(written: str, surface: str) -> bool:
+    """Whether a text form may stand for a name as written: a word with capitals inside ("PaRIS", "ForUM",
+    "eHealth") must keep them, and a capitalised name made only of common words ("Spekter", "Mental Helse")
+    is not its words written in lower case."""
+    written_words, surface_words = written.split(), surface.split()
+    if len(written_words) == len(surface_words):
+        for w, s in zip(written_words, surface_words, strict=True):
+            if any(ch.isupper() for ch in w[1:]) and not w.isupper() and not (s.startswith(w) or s.isupper()):
+                return False
+    if written[:1].isupper() and surface[:1].islower() and len(written_words) <= 2:
+        return not all(_common_word(w.casefold()) for w in written_words)
+    return True
 
 
 def area_names() -> set[str]:

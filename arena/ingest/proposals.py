@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from arena.ingest.attribution import BlockAttribution, attribute
+from arena.ingest.discovery import with_discoveries
 from arena.ingest.document import HEADING, LIST_ITEM, Document, section_label
 from arena.ingest.linking import (
     ARENA,
@@ -25,6 +26,7 @@ from arena.ingest.linking import (
     Mention,
     link_text,
 )
+from arena.ingest.publisher import as_publisher, find_publisher, hand_to_publisher, is_publisher
 from arena.ingest.relations import Link, cues, find_links, register_role, targets
 from arena.ingest.structure import title_key
 
@@ -126,6 +128,8 @@ class EntityProposal:
     parent_model: str = ""
     parent_pk: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 1.0  # new names: how likely a real name (0–1), the review lists the likely ones first
+    pattern: str = ""  # new names: the pattern that found it (acronym, designator, compound, capitalised …)
 
 
 @dataclass
@@ -142,6 +146,8 @@ class LinkProposal:
     span: tuple[int, int]
     engagement: bool  # the entity is an arena or programme, so the link can become an engagement
     known: bool = False  # the register has this engagement
+    holder: str = "unit"  # whose engagement: a unit's, or the document's publisher's (see publisher.py)
+    holder_pk: int | None = None  # the publisher's organisation, when holder is "publisher"
 
 
 @dataclass
@@ -218,11 +224,13 @@ def propose(
     gazetteer: Gazetteer | None = None,
     year: int | None = None,
     propose_new: bool = True,
+    publisher: str | None = None,
     *,
     areas: dict[str, tuple[str, str]] | None = None,
     check_known: bool = True,
 ) -> Proposals:
-    """Everything the document proposes for the register (known things included, flagged `known`).
+    """Everything the document proposes for the register (known things included, flagged `known`). With a
+    `publisher` (another agency's text), its statements are its own, not the directorate's (see publisher.py).
 
     With a `gazetteer` and `areas` given and `check_known=False` it reads nothing from the database (how
     limits.py runs it in a child process; the parent then calls `mark_known`)."""
@@ -231,10 +239,16 @@ def propose(
     year = year or document.year
     mentions: list[Mention] = []
     for block in document.blocks:
-        mentions.extend(link_text(block.text, gazetteer, block.start, propose_new=propose_new))
+        found = link_text(block.text, gazetteer, block.start, propose_new=propose_new)
+        if propose_new:
+            found = with_discoveries(block.text, found, block.start)
+        mentions.extend(found)
     directorate = next(
         (e for e in gazetteer.entries.values() if e.kind == UNIT and e.register_kind == "directorate"), None
     )
+    if publisher and publisher.strip():
+        directorate = find_publisher(publisher, gazetteer)
+        mentions = as_publisher(mentions, directorate, gazetteer)
     attributions = attribute(document, mentions, directorate)
     paths = document.section_paths()
     proposals = Proposals(
@@ -255,6 +269,8 @@ def propose(
     _units(proposals, mentions, attributions)
     _links(proposals, document, attributions, refs, paths)
     _activities(proposals, document, attributions, refs, paths, year, areas)
+    if is_publisher(directorate):
+        hand_to_publisher(proposals, directorate)
     if check_known:
         mark_known(proposals, document)
     return proposals
@@ -292,6 +308,7 @@ def _entities(proposals: Proposals, mentions: list[Mention], gazetteer: Gazettee
                 proposal = EntityProposal(
                     ref, new.name, new.abbreviation, [], new.kind, False, [], new.register_kind
                 )
+                proposal.score, proposal.pattern = new.score, new.pattern
                 if new.parent is not None:
                     proposal.parent = new.parent.name
                     proposal.parent_model, proposal.parent_pk = new.parent.model, new.parent.pk
@@ -300,6 +317,10 @@ def _entities(proposals: Proposals, mentions: list[Mention], gazetteer: Gazettee
             proposals.entities.append(proposal)
         if mention.surface not in proposal.mentions:
             proposal.mentions.append(mention.surface)
+        elif not proposal.known:  # a name written again is more likely a name
+            proposal.score = min(1.0, round(proposal.score + 0.05, 2))
+        if not proposal.known:
+            proposal.score = max(proposal.score, mention.new.score)
         proposal.spans.append((mention.start, mention.end))
     for proposal in proposals.entities:
         if not proposal.known:

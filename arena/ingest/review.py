@@ -67,7 +67,7 @@ def _entity_summary(proposals: Proposals, ref: str) -> dict:
 def new_items(proposals: Proposals) -> list[tuple[str, str, dict, str, tuple[int, int] | None]]:
     """(kind, ref, payload, section, span) for everything the register does not have yet."""
     items = []
-    for entity in proposals.entities:
+    for entity in sorted(proposals.entities, key=lambda e: -e.score):  # the likely new names first
         if not entity.known and entity.kind != "country":
             first = entity.spans[0] if entity.spans else None
             items.append((Proposal.Kind.ENTITY, entity.ref, asdict(entity), "", first))

@@ -45,7 +45,11 @@ def batch_list(request):
         try:
             check_size(upload.size)
             imported = read_and_propose(
-                upload.read(), upload.name, year=year, title=request.POST.get("title", "").strip() or None
+                upload.read(),
+                upload.name,
+                year=year,
+                title=request.POST.get("title", "").strip() or None,
+                publisher=request.POST.get("publisher", "").strip()[:300] or None,
             )
             batch = store(imported.document, imported.proposals, by=request.access)
         except DocumentError as error:

@@ -46,3 +46,31 @@ def test_quality_stays_above_the_floor(path, report_2019):
     for part, (precision, recall) in FLOOR.items():
         assert result[part]["precision"] >= precision, (part, result[part])
         assert result[part]["recall"] >= recall, (part, result[part])
+
+
+NON_SEED = REPO / "evaluation" / "non-seed"
+NON_SEED_DOCUMENTS = json.loads((NON_SEED / "annotations.json").read_text(encoding="utf-8"))["documents"]
+
+
+def test_the_non_seed_set_is_well_formed_and_grounded_in_its_texts():
+    assert len(NON_SEED_DOCUMENTS) >= 10
+    for reference in NON_SEED_DOCUMENTS:
+        assert reference["url"].startswith("http") and reference["publisher"], reference["document"]
+        names = [e["name"] for e in reference["entities"]]
+        assert len(names) == len(set(names)), reference["document"]
+        assert all(e["kind"] in KINDS and e["surface_forms"] for e in reference["entities"])
+        text = (NON_SEED / reference["document"]).read_text(encoding="utf-8")
+        missing = [s for e in reference["entities"] for s in e["surface_forms"] if s not in text]
+        assert missing == [], reference["document"]
+
+
+def test_non_seed_quality_stays_above_the_floor():
+    module = evaluation_module()
+    gazetteer = Gazetteer.from_register()
+    results = {}
+    for reference in NON_SEED_DOCUMENTS:
+        document = read_document(NON_SEED / reference["document"])
+        proposals = propose(document, gazetteer, publisher=reference["publisher"])
+        results[reference["document"]] = module.score({"links": [], **reference}, proposals)
+    total = module.total(results)["entities"]
+    assert total["precision"] >= 0.85 and total["recall"] >= 0.85, total

@@ -27,6 +27,11 @@ class Command(BaseCommand):
             "--year", type=int, help="året dokumentet gjelder (ellers fra tittel eller filnavn)"
         )
         parser.add_argument("--title", help="dokumentets tittel (ellers fra dokumentet eller filnavnet)")
+        parser.add_argument(
+            "--publisher",
+            help="hvem som har skrevet dokumentet (f.eks. FHI): utgiverens navn blir ikke en ekstern aktør, "
+            "og utgiverens utsagn blir utgiverens deltakelser",
+        )
         parser.add_argument("--dry-run", action="store_true", help="vis forslagene uten å lagre noe")
         parser.add_argument("--json", action="store_true", help="skriv forslagene ut som JSON")
         add_actor_argument(parser)
@@ -40,7 +45,11 @@ class Command(BaseCommand):
             # in a child process with the import's time and memory limits, as for an upload (limits.py)
             with transaction.atomic():  # reads only; roll back whatever might have been touched
                 imported = read_and_propose(
-                    read_file(path), path.name, year=options["year"], title=options["title"]
+                    read_file(path),
+                    path.name,
+                    year=options["year"],
+                    title=options["title"],
+                    publisher=options["publisher"],
                 )
                 transaction.set_rollback(True)
         except DocumentError as error:
