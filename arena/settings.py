@@ -4,9 +4,11 @@ Everything that differs between installations comes from typed environment varia
 SQLite is the default database; set DATABASE_URL (postgres://user:pass@host/db) for PostgreSQL.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE as CSP_NONCE
 from django.utils.translation import gettext_lazy as _
 
 from arena.secrets import secret_key_file
@@ -22,12 +24,30 @@ env = environ.Env(
     ARENA_TIME_ZONE=(str, "Europe/Oslo"),
     ARENA_IMPORT_TIME_LIMIT=(float, 60.0),
     ARENA_IMPORT_MEMORY_LIMIT_MB=(int, 1024),
+    ARENA_CSRF_TRUSTED_ORIGINS=(list, []),
+    ARENA_PROXY_SSL_HEADER=(str, ""),
+    ARENA_USE_X_FORWARDED_HOST=(bool, False),
+    ARENA_LOG_LEVEL=(str, "INFO"),
+    ARENA_LOGIN_FAILURE_LIMIT=(int, 5),
+    ARENA_LOGIN_LOCKOUT_MINUTES=(int, 15),
+    ARENA_BASE_URL=(str, "http://127.0.0.1:8000"),
+    ARENA_EMAIL_HOST=(str, ""),
+    ARENA_EMAIL_PORT=(int, 25),
+    ARENA_EMAIL_USER=(str, ""),
+    ARENA_EMAIL_PASSWORD=(str, ""),
+    ARENA_EMAIL_USE_TLS=(bool, False),
+    ARENA_EMAIL_USE_SSL=(bool, False),
+    ARENA_EMAIL_FROM=(str, "Arena <arena@localhost>"),
+    ARENA_REMINDER_DAYS=(int, 7),
+    ARENA_WORKER_HEARTBEAT=(float, 5.0),
+    ARENA_TASK_TIME_LIMIT=(float, 900.0),
 )
 
 DEBUG = env("ARENA_DEBUG")
 DATA_DIR = Path(env("ARENA_DATA_DIR"))
 SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(DATA_DIR / "secret-key")
 ALLOWED_HOSTS = env("ARENA_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env("ARENA_CSRF_TRUSTED_ORIGINS")
 ORGANISATION_NAME = env("ARENA_ORGANISATION_NAME")
 # One import (read + propose) runs in a child process with these limits (arena/ingest/limits.py).
 IMPORT_TIME_LIMIT = env("ARENA_IMPORT_TIME_LIMIT")
@@ -40,9 +60,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "arena.register",
     "arena.ingest",
     "arena.reporting",
+    "arena.jobs",
+    "arena.accounts",
+    "arena.notifications",
     "arena.web",
 ]
 
@@ -58,6 +85,9 @@ MIDDLEWARE = [
     "arena.register.permissions.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "arena.headers.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "arena.urls"
@@ -74,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "arena.web.context.arena",
+                "arena.notifications.context.unread",
             ],
         },
     },
@@ -91,7 +122,45 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
+# Background work (Django's task API, django-tasks backport) stored in the database; `python -m arena worker`
+# runs it (arena/jobs/worker.py). Seconds between worker heartbeats, and the wall-clock limit of one task.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+ARENA_WORKER_HEARTBEAT = env("ARENA_WORKER_HEARTBEAT")
+ARENA_TASK_TIME_LIMIT = env("ARENA_TASK_TIME_LIMIT")
+# Periodic tasks the worker enqueues: name -> (task path, period in seconds).
+ARENA_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
+    "deadline-reminders": ("arena.notifications.events.deadline_reminders_task", 3600),
+}
+
+# E-mail (notifications) through SMTP; without ARENA_EMAIL_HOST messages are written to the log instead.
+# ARENA_BASE_URL is the address links in e-mail point to.
+ARENA_BASE_URL = env("ARENA_BASE_URL")
+ARENA_REMINDER_DAYS = env("ARENA_REMINDER_DAYS")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env("ARENA_EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env("ARENA_EMAIL_HOST") or "localhost"
+EMAIL_PORT = env("ARENA_EMAIL_PORT")
+EMAIL_HOST_USER = env("ARENA_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env("ARENA_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env("ARENA_EMAIL_USE_TLS")
+EMAIL_USE_SSL = env("ARENA_EMAIL_USE_SSL")
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("ARENA_EMAIL_FROM")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by the server's worker processes (one machine): holds small stamps such as the version of the name list
+# that search keeps in each process's memory (arena/register/search.py), so a change seen by one worker
+# invalidates the copies of all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -99,6 +168,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Local sign-in is throttled (django-axes): after ARENA_LOGIN_FAILURE_LIMIT failures in a row for one user name
+# from one address, sign-in is refused for ARENA_LOGIN_LOCKOUT_MINUTES (a page says so, HTTP 429). The axes
+# backend comes first; it needs the request, so tests sign in with force_login or through the form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env("ARENA_LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env("ARENA_LOGIN_LOCKOUT_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "arena.accounts.views.locked_out"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -119,13 +201,51 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Secure by default whenever debug is off: HTTPS only (redirect, HSTS, secure cookies). Switch off only
+# explicitly: ARENA_HTTPS=false (plain HTTP, e.g. a closed test network), ARENA_SSL_REDIRECT=false (a proxy in
+# front already redirects), ARENA_HSTS_SECONDS=0. Behind a proxy that terminates TLS, name the header it sets
+# (ARENA_PROXY_SSL_HEADER=X-Forwarded-Proto) and trust only that proxy. See docs/deploy.md.
+HTTPS = env.bool("ARENA_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("ARENA_SSL_REDIRECT", default=HTTPS)
+SECURE_HSTS_SECONDS = env.int("ARENA_HSTS_SECONDS", default=31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("ARENA_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("ARENA_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if env("ARENA_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + env("ARENA_PROXY_SSL_HEADER").upper().replace("-", "_"), "https")
+USE_X_FORWARDED_HOST = env("ARENA_USE_X_FORWARDED_HOST")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp): everything from Arena's own origin; no inline script at all; an inline
+# <style> only with the request's nonce. The issued HTML report (its CSS inlined) is served with its own policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", CSP_NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Logs go to standard error (the process manager / journald keeps them), one line per record.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "arena": {"level": env("ARENA_LOG_LEVEL")},
+        "django_tasks": {"level": env("ARENA_LOG_LEVEL")},
+        "django_tasks_db": {"level": env("ARENA_LOG_LEVEL")},
+    },
 }

@@ -14,6 +14,8 @@ urlpatterns = [
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     # The language switch works before sign-in too, so the sign-in page can be read in English.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("konto/", include("arena.accounts.urls")),
+    path("varsler/", include("arena.notifications.urls")),
     path("import/", include("arena.ingest.urls")),
     path("arsmelding/", include("arena.reporting.urls")),
     path("", include("arena.web.urls")),

@@ -23,6 +23,12 @@ from arena.register.models import (
 )
 
 
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Tasks run at once in the test process; tests of the real worker switch back to the database backend."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def user(django_user_model):
     return django_user_model.objects.create_user(username="kari", password="Hemmelig-passord-42")

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from arena.__main__ import main
 from arena.register.models import Activity, Alias, Engagement, Organisation, Unit, UnitRole
-from arena.register.reference.organisations import ORGANISATIONS
+from arena.register.reference.register import read_register
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,7 +26,7 @@ def test_load_reference_then_demo_and_again(capsys):
     # The management commands behind `python -m arena load-reference|load-demo` (main() itself closes the
     # database connection when it finishes, which a test transaction cannot survive).
     call_command("load_reference")
-    assert f"organisations: {len(ORGANISATIONS)} created" in capsys.readouterr().out
+    assert f"organisations: {len(read_register()[0])} created" in capsys.readouterr().out
     assert Organisation.objects.filter(key="who").exists()
     assert not Unit.objects.exists()
     call_command("load_demo")

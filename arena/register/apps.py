@@ -10,12 +10,14 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Register")
 
     def ready(self):
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_migrate, pre_save
 
+        from arena.register import search, textsearch
         from arena.register.text import strip_unsafe_characters
 
         pre_save.connect(strip_unsafe_characters, dispatch_uid="arena-strip-unsafe-characters")
-
         from arena.register.activity_log import name_actions
 
         name_actions({"register.restored": _("gjenopprettet versjon %(version)s")})
+        post_migrate.connect(textsearch.ensure_sqlite_fts, sender=self)
+        search.connect_signals()

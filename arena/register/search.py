@@ -6,20 +6,68 @@
   linked to it: its sub-organisations, their arenas, and the engagements and activities on those arenas.
 - Small typos in names are forgiven (rapidfuzz over the alias names).
 - Results are ranked within each group (units, organisations, arenas, activities).
-Behaves the same on SQLite and PostgreSQL; PostgreSQL uses trigram indexes to make the infix match fast.
+The activity text match uses an index on each database (arena/register/textsearch.py: pg_trgm and `norwegian`
+full text on PostgreSQL, FTS5 trigrams on SQLite).
+
+Bounded work per query, whatever the register's size: at most NAME_LIMIT names and linked arenas are considered,
+the activities counted stop at COUNT_CAP (`Results.activities_capped` then says "more than"), and only the newest
+few hundred matching activities are ranked. The list of all names for typo matching is kept in each process's
+memory and reloaded when any name changes (`alias_names()`); substring matches on names are found in it too.
+Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
 """
 
+import threading
+import uuid
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz, process
 
 from arena.register.models import Activity, Alias, Arena, Organisation, Unit
 from arena.register.normalize import normalize_name
+from arena.register.textsearch import activity_text_match
 
 MIN_QUERY = 2
 TYPO_SCORE = 85  # rapidfuzz ratio (0–100) a name must reach to count as a typo of the query
 GROUP_LIMIT = 25
+NAME_LIMIT = 200  # names (and arenas linked to a named organisation) considered per query
+COUNT_CAP = 1000  # matching activities counted per query; beyond it the page says "more than"
+
+NAMES_VERSION_KEY = "arena:search:alias-names-version"
+_names_lock = threading.Lock()
+_names: dict = {"version": None, "names": []}
+
+
+def alias_names() -> list[str]:
+    """Every distinct normalised name, for typo matching: loaded once per process and reloaded when the shared
+    version stamp (set whenever an Alias row is saved or deleted) differs from the one it was loaded under."""
+    version = cache.get_or_set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    if _names["version"] != version:
+        with _names_lock:
+            if _names["version"] != version:
+                names = list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
+                _names.update(version=version, names=names)
+    return _names["names"]
+
+
+def names_changed(**kwargs) -> None:
+    """Invalidate every process's name list: now, and again when the transaction commits (so a process that read
+    the names before the commit does not keep a list without the new row)."""
+
+    def bump():
+        cache.set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(names_changed, sender=Alias, dispatch_uid="search-names-saved")
+    post_delete.connect(names_changed, sender=Alias, dispatch_uid="search-names-deleted")
 
 
 @dataclass
@@ -37,6 +85,7 @@ class Results:
     arenas: list[Hit] = field(default_factory=list)
     activities: list[Hit] = field(default_factory=list)
     total_activities: int = 0
+    activities_capped: bool = False  # more than total_activities (= COUNT_CAP) activities match
 
     @property
     def groups(self):
@@ -73,14 +122,17 @@ def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
                 found[(kind, pk)] = (score, name)
 
     columns = ("normalized", "organisation_id", "arena_id", "unit_id")
-    for values in Alias.objects.filter(normalized__contains=query).values_list(*columns):
+    names = alias_names()
+    # Substring matches found in the cached name list (a few milliseconds for tens of thousands of names, the
+    # same on every database), the shortest first: an exact name is the shortest name containing the query.
+    containing = sorted((name for name in names if query in name), key=lambda name: (len(name), name))
+    for values in Alias.objects.filter(normalized__in=containing[:NAME_LIMIT]).values_list(*columns):
         keep(values, _name_score(query, values[0]))
     if len(query) >= 4:  # typos: compare with every distinct name (cheap: tens of thousands of short strings)
-        names = list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
         close = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=20)
-        for name, score, _ in close:
-            for values in Alias.objects.filter(normalized=name).values_list(*columns):
-                keep(values, score * 0.75)  # below any real substring match
+        score_of = {name: score for name, score, _ in close}
+        for values in Alias.objects.filter(normalized__in=score_of).values_list(*columns):
+            keep(values, score_of[values[0]] * 0.75)  # below any real substring match
     return found
 
 
@@ -114,7 +166,8 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
         for pk in linked_orgs - named_orgs:
             scores["organisation"].setdefault(pk, 60)
             why[("organisation", pk)] = label
-        for pk in Arena.objects.filter(organisation__in=linked_orgs).values_list("pk", flat=True):
+        linked_arenas = Arena.objects.filter(organisation__in=linked_orgs).order_by("pk")
+        for pk in linked_arenas.values_list("pk", flat=True)[:NAME_LIMIT]:
             scores["arena"].setdefault(pk, 60)
             why[("arena", pk)] = label
     named_arenas = {pk for pk, s in scores["arena"].items() if s >= 60}
@@ -129,12 +182,9 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
     results.arenas = hits(Arena, "arena")
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]
-    text_match = Q()
-    for word in words:
-        text_match &= Q(search_text__contains=word)
-    # Each way of matching is its own primary-key subquery: an OR across many-to-many joins would defeat the
-    # indexes. Newest first; only the first few hundred are ranked (the count says how many there are).
-    matching = Q(pk__in=Activity.objects.filter(text_match).values("pk")) if words else Q(pk__in=[])
+    # The links are primary-key subqueries: an OR across many-to-many joins would defeat the indexes. Newest
+    # first; only the first few hundred are ranked, and the count stops at COUNT_CAP.
+    matching = activity_text_match(query, words)
     if named_arenas:
         matching |= Q(
             pk__in=Activity.arenas.through.objects.filter(arena__in=named_arenas).values("activity")
@@ -144,8 +194,10 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
             pk__in=Activity.partners.through.objects.filter(organisation__in=linked_orgs).values("activity")
         )
     activities = Activity.objects.filter(matching)
-    results.total_activities = activities.count()
-    ranked = activities.order_by("-year", "-pk").only("pk", "year", "title", "search_text")[: limit * 8]
+    counted = activities.order_by()[: COUNT_CAP + 1].count()
+    results.total_activities = min(counted, COUNT_CAP)
+    results.activities_capped = counted > COUNT_CAP
+    ranked = activities.order_by("-year", "title").only("pk", "year", "title", "search_text")[: limit * 8]
     scored = []
     for activity in ranked:
         title = normalize_name(activity.title)

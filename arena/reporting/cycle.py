@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arena.notifications import events as notifications
 from arena.register.changes import log
 from arena.register.contacts import current_roles, international_contacts_by_unit
 from arena.register.models import Activity, Engagement, Outlook, Unit, UnitRole
@@ -93,6 +94,7 @@ def open_cycle(
     for unit in reporting_units(year) if units is None else units:
         prefill_submission(cycle, unit)
     log(OPENED, cycle, by=access, year=year, deadline=deadline.isoformat(), units=cycle.submissions.count())
+    notifications.cycle_opened(cycle)  # notifications: to each unit's contacts (e-mail after commit)
     return cycle
 
 
@@ -170,6 +172,7 @@ def return_submission(submission: Submission, *, by, comment: str) -> Submission
     submission.reviewed_at = timezone.now()
     submission.save()
     log(RETURNED, submission, by=access, comment=submission.coordinator_comment)
+    notifications.submission_returned(submission)  # notifications
     return submission
 
 
@@ -185,6 +188,7 @@ def approve_submission(submission: Submission, *, by) -> Submission:
     submission.reviewed_at = timezone.now()
     submission.save()
     log(APPROVED, submission, by=access)
+    notifications.submission_approved(submission)  # notifications
     return submission
 
 

@@ -1,32 +1,42 @@
 """Issuing the report: each issue is a new numbered version (per year and layout) whose HTML, DOCX and PDF files
 are stored through Django's storage with who and when; an issued version is never regenerated or overwritten.
 
-Generation runs in a background thread (no task queue is installed): the request creates the IssuedReport row,
-and after the transaction commits a thread builds the report once and renders the three formats, writing its
-progress to the row, which the version's page shows while it runs. With `REPORTING_BACKGROUND = False` (tests,
-the command line) it runs in the caller's thread. A thread does not survive a server restart: a version left
-"running" by a restart stays so and can simply be issued again (a new version).
+Generation is a background task (`generate_report_task`, run by `python -m arena worker`): the request creates
+the IssuedReport row and, after the transaction commits, enqueues the task, which builds the report once and
+renders the three formats, writing its progress to the row; the version's page shows it while it runs. With
+`REPORTING_BACKGROUND = False` (tests, the command line) it runs in the caller's process.
+
+A generation that fails, times out (the worker's time limit) or is lost with its worker (arena.jobs recovers
+such tasks and sends `task_finished`) marks the version failed with a message, deletes any files it had
+written, and can be retried (`retry_issue`): the same version number, generated again from scratch. A version
+that was issued (done) is never generated again.
 """
 
 import hashlib
 import logging
-import threading
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import TaskResultStatus, task
+from django_tasks.signals import task_finished
 
 from arena.register.changes import log
 from arena.register.permissions import Access
 from arena.reporting.builder import LAYOUTS, build_report
-from arena.reporting.models import IssuedReport
+from arena.reporting.models import IssuedReport, _issued_path
 from arena.reporting.renderers import FORMATS, render
 
 logger = logging.getLogger(__name__)
+
+# Activity-log actions (labels in arena/reporting/apps.py).
+ISSUED = "reporting.report.issued"
+RETRIED = "reporting.report.retried"
+FAILED = "reporting.report.failed"
 
 # Share of the work each step takes (PDF layout is by far the slowest), for the progress bar.
 STEPS = (("build", 10), ("html", 5), ("docx", 20), ("pdf", 65))
@@ -72,23 +82,89 @@ def generate(pk: int) -> IssuedReport:
         issued.save()
     except Exception as exc:  # recorded on the row for the coordinator to see
         logger.exception("generating %s failed", issued)
-        _progress(pk, done, "", status=IssuedReport.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+        mark_failed(pk, _failure_message(exc))
         issued.refresh_from_db()
     return issued
 
 
-def _generate_in_thread(pk: int, language: str) -> None:
-    def run():
-        try:
-            with translation.override(language):
-                generate(pk)
-        finally:
-            connection.close()
+def _failure_message(exc: BaseException) -> str:
+    from arena.jobs.worker import TaskTimeLimitExceeded
 
-    threading.Thread(target=run, name=f"arena-report-{pk}", daemon=True).start()
+    if isinstance(exc, TaskTimeLimitExceeded):
+        return str(exc)
+    return _("Feil under genereringen: %(error)s") % {"error": f"{type(exc).__name__}: {exc}"}
 
 
-ISSUED = "reporting.report.issued"
+def _discard_files(issued: IssuedReport) -> None:
+    """Delete whatever files a failed generation left (also those written before the row recorded them), so
+    nothing orphaned stays on disk."""
+    for fmt in FORMATS:
+        field = issued.file_for(fmt)
+        for name in {field.name, _issued_path(issued, file_name(issued, fmt))} - {"", None}:
+            if field.storage.exists(name):
+                field.storage.delete(name)
+        setattr(issued, field.field.name, "")
+
+
+def mark_failed(pk: int, message: str) -> None:
+    """Record a failed generation on a version that is not done, and remove its partial files."""
+    with transaction.atomic():
+        issued = IssuedReport.objects.select_for_update().get(pk=pk)
+        if issued.status == IssuedReport.Status.DONE:
+            return
+        _discard_files(issued)
+        issued.status = IssuedReport.Status.FAILED
+        issued.step = ""
+        issued.error = message
+        issued.save(update_fields=["status", "step", "error", "html_file", "docx_file", "pdf_file"])
+        log(FAILED, issued, by=Access.system(), version=issued.version, error=message)
+
+
+@task()
+def generate_report_task(pk: int, language: str) -> str:
+    """The background task: generate version `pk` in `language`; returns its final status."""
+    with translation.override(language):
+        return generate(pk).status
+
+
+def _on_task_finished(sender, task_result, **kwargs) -> None:
+    """A generation task that failed outside `generate` (lost worker, time limit hit in a renderer's C code,
+    a crash before the first step) still marks its version failed."""
+    if task_result.task.module_path != generate_report_task.module_path:
+        return
+    if task_result.status != TaskResultStatus.FAILED:
+        return
+    pk = task_result.args[0]
+    error = task_result.errors[-1].traceback.strip().splitlines()[-1] if task_result.errors else ""
+    message = error.split(": ", 1)[-1] if error else _("Arbeidet stoppet uventet.")
+    mark_failed(pk, message)
+
+
+task_finished.connect(_on_task_finished, dispatch_uid="arena.reporting.issuing")
+
+
+def _enqueue(pk: int, language: str) -> None:
+    transaction.on_commit(lambda: generate_report_task.enqueue(pk, language))
+
+
+def retry_issue(pk: int, *, by) -> IssuedReport:
+    """Generate a failed version again (same number), in the background."""
+    access = Access.of(by)
+    access.require(access.can_issue_report())
+    with transaction.atomic():
+        issued = IssuedReport.objects.select_for_update().get(pk=pk)
+        if issued.status != IssuedReport.Status.FAILED:
+            raise ValidationError(_("Bare en versjon som feilet, kan lages på nytt."))
+        _discard_files(issued)
+        issued.status = IssuedReport.Status.QUEUED
+        issued.progress = 0
+        issued.step = ""
+        issued.error = ""
+        issued.requested_by = access.acting_user
+        issued.save()
+        log(RETRIED, issued, by=access, year=issued.year, layout=issued.layout, version=issued.version)
+        _enqueue(issued.pk, issued.language)
+    return issued
 
 
 def issue_report(year: int, layout: str, *, by, language: str | None = None, background: bool | None = None):
@@ -118,7 +194,7 @@ def issue_report(year: int, layout: str, *, by, language: str | None = None, bac
     else:  # pragma: no cover
         raise ValidationError(_("Kunne ikke reservere et versjonsnummer; prøv igjen."))
     if background if background is not None else getattr(settings, "REPORTING_BACKGROUND", True):
-        transaction.on_commit(lambda: _generate_in_thread(issued.pk, language))
+        _enqueue(issued.pk, language)
         return issued
     return generate(issued.pk)
 
@@ -129,4 +205,4 @@ def issued_versions(year: int):
     )
 
 
-__all__ = ["FORMATS", "issue_report", "generate", "issued_versions", "file_name"]
+__all__ = ["FORMATS", "issue_report", "retry_issue", "generate", "issued_versions", "file_name"]

@@ -19,5 +19,6 @@ urlpatterns = [
     path("<year:year>/visning/<str:layout>/", views.preview, name="reporting-preview"),
     path("<year:year>/utgi/", views.issue, name="reporting-issue"),
     path("utgave/<id:pk>/", views.issued_detail, name="reporting-issued"),
+    path("utgave/<id:pk>/lag-igjen/", views.retry, name="reporting-retry"),
     path("utgave/<id:pk>/<str:fmt>/", views.download, name="reporting-download"),
 ]

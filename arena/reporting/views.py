@@ -5,6 +5,8 @@ Thin views: the rules are in arena.reporting.cycle / issuing (which check arena.
 PermissionDenied → 403, or ValidationError → shown as a message). Every page needs a signed-in user.
 """
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -14,13 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from arena.jobs.worker import live_worker_ids
 from arena.register import activity_log
 from arena.register.models import Activity, Engagement, Outlook
 from arena.register.models.base import active_in_year
 from arena.reporting import cycle as flow
 from arena.reporting.builder import LAYOUTS, build_report
 from arena.reporting.forms import EditorialTextsForm, IssueForm, OpenCycleForm, RemarksForm, ReturnForm
-from arena.reporting.issuing import file_name, issue_report, issued_versions
+from arena.reporting.issuing import file_name, issue_report, issued_versions, retry_issue
 from arena.reporting.models import IssuedReport, Layout, ReportingCycle, Submission
 from arena.reporting.renderers import CONTENT_TYPES, FORMATS
 from arena.reporting.renderers.html import render_fragment
@@ -241,9 +244,26 @@ def issue(request, year: int):
 def issued_detail(request, pk: int):
     issued = get_object_or_404(IssuedReport.objects.select_related("requested_by"), pk=pk)
     log = activity_log.entries(issued) if request.access.can_view_log(issued) else []
-    return render(request, "reporting/issued.html", {"issued": issued, "formats": FORMATS, "log": log})
+    can_retry = issued.status == IssuedReport.Status.FAILED and request.access.can_issue_report()
+    worker_alive = issued.is_finished or bool(live_worker_ids())
+    context = {"issued": issued, "formats": FORMATS, "log": log, "can_retry": can_retry}
+    return render(request, "reporting/issued.html", {**context, "worker_alive": worker_alive})
 
 
+@require_POST
+def retry(request, pk: int):
+    get_object_or_404(IssuedReport, pk=pk)
+    try:
+        issued = retry_issue(pk, by=request.user)
+    except ValidationError as error:
+        _messages_from(request, error)
+        return redirect("reporting-issued", pk)
+    messages.success(request, _("Versjonen lages på nytt."))
+    return redirect(issued)
+
+
+# The issued HTML file carries its stylesheet inline (it must stand alone when saved); nothing else is relaxed.
+@csp_update({"style-src": [UNSAFE_INLINE]})
 def download(request, pk: int, fmt: str):
     issued = get_object_or_404(IssuedReport, pk=pk, status=IssuedReport.Status.DONE)
     if fmt not in FORMATS:

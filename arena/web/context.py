@@ -37,7 +37,8 @@ def arena(request):
     return {
         "organisation_name": settings.ORGANISATION_NAME,
         "nav_section": section if section in _SECTIONS else "",
-        "language_switch_public": _language_switch_is_public(),
+        # A callable, so templates evaluate it only where they ask (the signed-out header), not on every page.
+        "language_switch_public": _language_switch_is_public,
         # The user's permissions, computed once per request (arena.register.permissions.AccessMiddleware).
         "access": getattr(request, "access", None),
     }

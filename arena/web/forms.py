@@ -9,6 +9,8 @@ from arena.register.models import Activity, Area, Arena, Country, Engagement, Or
 from arena.register.models.base import active_in_year
 from arena.register.normalize import normalize_name
 from arena.register.structure import unit_kind_order
+from arena.register.years import activity_years
+from arena.web.widgets import FastSelect
 
 ALL = _("Alle")
 
@@ -24,11 +26,14 @@ def _unit_field() -> UnitChoiceField:
         required=False,
         queryset=Unit.objects.order_by(unit_kind_order(), "name"),
         empty_label=ALL,
+        widget=FastSelect,
     )
 
 
 def _choice_field(label, queryset) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=label, required=False, queryset=queryset, empty_label=ALL)
+    return forms.ModelChoiceField(
+        label=label, required=False, queryset=queryset, empty_label=ALL, widget=FastSelect
+    )
 
 
 class NamedEntityField(forms.CharField):
@@ -74,7 +79,25 @@ def _area_field():
 
 
 def _kind_field(choices) -> forms.ChoiceField:
-    return forms.ChoiceField(label=_("Type"), required=False, choices=[("", ALL), *choices])
+    return forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", ALL), *choices], widget=FastSelect
+    )
+
+
+def _single_valued(model, lookup: str) -> bool:
+    """True if `lookup` follows only fields and forward foreign keys, so filtering on it can never repeat a
+    row (and needs no subquery)."""
+    for part in lookup.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except Exception:  # noqa: BLE001 - a lookup such as "in", not a field
+            return True
+        if field.many_to_many or field.one_to_many:
+            return False
+        if not field.is_relation:
+            return True
+        model = field.related_model
+    return True
 
 
 class FilterForm(forms.Form):
@@ -93,9 +116,12 @@ class FilterForm(forms.Form):
             if value not in (None, ""):
                 if isinstance(value, QuerySet):  # several matching entities (a name typed in a text field)
                     lookup, value = f"{lookup}__in", value
-                # A subquery, so a filter across a many-to-many relation never repeats a row.
-                matching = queryset.model.objects.filter(**{lookup: value}).values("pk")
-                queryset = queryset.filter(pk__in=matching)
+                if _single_valued(queryset.model, lookup):
+                    queryset = queryset.filter(**{lookup: value})  # a plain indexed condition
+                else:
+                    # A subquery, so a filter across a many-to-many relation never repeats a row.
+                    matching = queryset.model.objects.filter(**{lookup: value}).values("pk")
+                    queryset = queryset.filter(pk__in=matching)
         return queryset
 
     @property
@@ -123,7 +149,9 @@ class ArenaFilterForm(FilterForm):
 class EngagementFilterForm(FilterForm):
     year = forms.IntegerField(label=_("Aktiv i år"), required=False, min_value=1990, max_value=2100)
     unit = _unit_field()
-    role = forms.ChoiceField(label=_("Rolle"), required=False, choices=[("", ALL), *Engagement.Role.choices])
+    role = forms.ChoiceField(
+        label=_("Rolle"), required=False, choices=[("", ALL), *Engagement.Role.choices], widget=FastSelect
+    )
     arena = _arena_field()
     organisation = _organisation_field()
     area = _area_field()
@@ -142,7 +170,9 @@ class EngagementFilterForm(FilterForm):
 
 
 class ActivityFilterForm(FilterForm):
-    year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(
+        label=_("År"), required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
     unit = _unit_field()
     kind = _kind_field(Activity.Kind.choices)
     arena = _arena_field()
@@ -161,5 +191,5 @@ class ActivityFilterForm(FilterForm):
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
-        years = Activity.objects.order_by("-year").values_list("year", flat=True).distinct()
+        years = activity_years()
         self.fields["year"].choices = [("", ALL), *((year, year) for year in years)]

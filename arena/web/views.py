@@ -7,9 +7,7 @@ select_related/prefetch_related so a page costs the same number of queries howev
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +15,7 @@ from arena.register import figures
 from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.search import search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
+from arena.register.years import activity_years
 from arena.web.forms import (
     ActivityFilterForm,
     ArenaFilterForm,
@@ -24,6 +23,7 @@ from arena.web.forms import (
     OrganisationFilterForm,
     UnitFilterForm,
 )
+from arena.web.pagination import page_of
 
 PAGE_SIZE = 50
 LATEST_YEARS = 5
@@ -36,14 +36,17 @@ UNIT_GROUP_LABELS = {
 }
 
 
-def _count(model, field: str):
-    """A correlated subquery counting the `model` rows whose `field` points at the outer row."""
-    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
-    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _with_counts(objects, **counts):
+    """Set `attribute` on each object to the number of `model` rows whose `field` points at it, for
+    `attribute=(model, field)`: one grouped query per count over just these objects (no per-row subquery)."""
+    objects = list(objects)
+    pks = [o.pk for o in objects]
+    for attribute, (model, field) in counts.items():
+        rows = model.objects.filter(**{f"{field}__in": pks}).order_by().values(field).annotate(n=Count("pk"))
+        found = {row[field]: row["n"] for row in rows}
+        for o in objects:
+            setattr(o, attribute, found.get(o.pk, 0))
+    return objects
 
 
 def _other_names(aliases):
@@ -55,9 +58,12 @@ def _areas(queryset):
     return queryset.select_related("framework")
 
 
-def _list(request, template: str, form, queryset, **context):
-    page = _page(request, form.filter(queryset))
-    return render(request, template, {"form": form, "page_obj": page, "objects": page.object_list, **context})
+def _list(request, template: str, form, queryset, counts=None, **context):
+    """A filtered list page of PAGE_SIZE rows; `counts` (attribute=(model, field)) are attached to the page's
+    rows only."""
+    page = page_of(request, form.filter(queryset), PAGE_SIZE)
+    objects = _with_counts(page.object_list, **counts) if counts else page.object_list
+    return render(request, template, {"form": form, "page_obj": page, "objects": objects, **context})
 
 
 def _unit_groups():
@@ -99,15 +105,9 @@ def home(request):
 
 
 def unit_list(request):
-    queryset = (
-        Unit.objects.select_related("parent")
-        .annotate(
-            engagement_count=_count(Engagement, "unit"),
-            activity_count=_count(Activity.units.through, "unit"),
-        )
-        .order_by(unit_kind_order(), "name")
-    )
-    return _list(request, "web/unit_list.html", UnitFilterForm(request.GET), queryset)
+    queryset = Unit.objects.select_related("parent").order_by(unit_kind_order(), "name")
+    counts = {"engagement_count": (Engagement, "unit"), "activity_count": (Activity.units.through, "unit")}
+    return _list(request, "web/unit_list.html", UnitFilterForm(request.GET), queryset, counts)
 
 
 def unit_detail(request, pk: int):
@@ -130,10 +130,9 @@ def unit_detail(request, pk: int):
 
 
 def organisation_list(request):
-    queryset = Organisation.objects.select_related("country", "parent").annotate(
-        arena_count=_count(Arena, "organisation")
-    )
-    return _list(request, "web/organisation_list.html", OrganisationFilterForm(request.GET), queryset)
+    queryset = Organisation.objects.select_related("country", "parent")
+    counts = {"arena_count": (Arena, "organisation")}
+    return _list(request, "web/organisation_list.html", OrganisationFilterForm(request.GET), queryset, counts)
 
 
 def organisation_detail(request, pk: int):
@@ -142,7 +141,7 @@ def organisation_detail(request, pk: int):
         "organisation": organisation,
         "children": organisation.children.select_related("country"),
         "other_names": _other_names(organisation.aliases.all()),
-        "arenas": organisation.arenas.annotate(engagement_count=_count(Engagement, "arena")),
+        "arenas": _with_counts(organisation.arenas.all(), engagement_count=(Engagement, "arena")),
         "engagements": Engagement.objects.filter(arena__organisation=organisation)
         .select_related("unit", "arena")
         .order_by(unit_kind_order("unit__"), "unit__name", "arena__name", "role"),
@@ -155,11 +154,12 @@ def organisation_detail(request, pk: int):
 
 
 def arena_list(request):
-    queryset = Arena.objects.select_related("organisation").annotate(
-        engagement_count=_count(Engagement, "arena"),
-        activity_count=_count(Activity.arenas.through, "arena"),
-    )
-    return _list(request, "web/arena_list.html", ArenaFilterForm(request.GET), queryset)
+    queryset = Arena.objects.select_related("organisation")
+    counts = {
+        "engagement_count": (Engagement, "arena"),
+        "activity_count": (Activity.arenas.through, "arena"),
+    }
+    return _list(request, "web/arena_list.html", ArenaFilterForm(request.GET), queryset, counts)
 
 
 def arena_detail(request, pk: int):
@@ -248,7 +248,7 @@ BREAKDOWN_TITLES = {
 
 
 def dashboard(request):
-    years = sorted(set(Activity.objects.values_list("year", flat=True)), reverse=True)
+    years = activity_years()
     try:
         year = int(request.GET.get("year") or (years[0] if years else 0))
     except ValueError:

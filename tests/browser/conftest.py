@@ -39,11 +39,21 @@ def browser():
 def new_page(browser, live_server):
     """A fresh browser context (own cookies) per call; `new_page(username)` signs in through the form."""
     contexts = []
+    csp_violations = []
 
     def make(username=None, password="Arena-passord-1"):
         context = browser.new_context(base_url=live_server.url, locale="nb-NO")
         contexts.append(context)
         page = context.new_page()
+        # Chromium reports every Content-Security-Policy violation on the console; none may occur.
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and csp_violations.append(f"{page.url}: {message.text}")
+            ),
+        )
+        page.csp_violations = csp_violations
         if username:
             page.goto("/logg-inn/")
             page.fill("#id_username", username)
@@ -55,3 +65,4 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+    assert csp_violations == [] or getattr(make, "expect_csp_violations", False), csp_violations

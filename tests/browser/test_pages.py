@@ -151,3 +151,27 @@ def test_the_axe_check_does_catch_problems(new_page):
     page.set_content('<html lang="nb"><body><main><input type="text"><img src="x.png"></main></body></html>')
     found = " ".join(_axe_serious(page))
     assert "label" in found and "image-alt" in found
+
+
+def test_pages_send_a_content_security_policy_they_pass(new_page, world):
+    # Every browser test fails on a CSP violation (conftest); this one visits the pages the others do not.
+    page = new_page("koordinator")
+    response = page.goto("/arsmelding/")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    for url in ("/arsmelding/", "/import/", "/admin/", "/arenaer/", "/oversikt/"):
+        page.goto(url)
+    assert page.csp_violations == []
+
+
+def test_the_csp_check_does_catch_a_violation(new_page, world):
+    new_page.expect_csp_violations = True
+    page = new_page("leser")
+    page.evaluate("""() => {
+        const s = document.createElement("script");
+        s.textContent = "window.ran = true";
+        document.head.appendChild(s);
+    }""")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.ran === undefined")
+    assert any("script-src" in v for v in page.csp_violations)

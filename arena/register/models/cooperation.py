@@ -54,6 +54,10 @@ class Organisation(NamedEntity):
         verbose_name = _("organisasjon")
         verbose_name_plural = _("organisasjoner")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="register_organisation_name"),
+            models.Index(fields=["kind"], name="register_organisation_kind"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "abbreviation"],
@@ -132,6 +136,10 @@ class Arena(NamedEntity, Period):
         verbose_name = _("arena")
         verbose_name_plural = _("arenaer")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="register_arena_name"),
+            models.Index(fields=["kind"], name="register_arena_kind"),
+        ]
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(
@@ -193,6 +201,7 @@ class Engagement(Period, Provenance):
         verbose_name = _("deltakelse")
         verbose_name_plural = _("deltakelser")
         ordering = ["unit", "arena__name", "role"]
+        indexes = [models.Index(fields=["role"], name="register_engagement_role")]
         constraints = [
             *Period.Meta.constraints,
             span_order_constraint("engagement"),

@@ -129,6 +129,10 @@ class Activity(Provenance):
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         ordering = ["-year", "title"]
+        indexes = [
+            models.Index(fields=["-year", "title"], name="register_activity_list_order"),
+            models.Index(fields=["kind"], name="register_activity_kind"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=YEAR_RANGE,
