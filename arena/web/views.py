@@ -16,12 +16,12 @@ from arena.register.models import Activity, Alias, Area, Arena, Country, Engagem
 from arena.register.search import search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
-from arena.web.forms import (
-    ActivityFilterForm,
-    ArenaFilterForm,
-    EngagementFilterForm,
-    OrganisationFilterForm,
-    UnitFilterForm,
+from arena.web.filters import (
+    ActivityFilterSet,
+    ArenaFilterSet,
+    EngagementFilterSet,
+    OrganisationFilterSet,
+    UnitFilterSet,
 )
 from arena.web.pagination import page_of
 
@@ -58,12 +58,15 @@ def _areas(queryset):
     return queryset.select_related("framework")
 
 
-def _list(request, template: str, form, queryset, counts=None, **context):
+def _list(request, template: str, filterset_class, queryset, counts=None, **context):
     """A filtered list page of PAGE_SIZE rows; `counts` (attribute=(model, field)) are attached to the page's
     rows only."""
-    page = page_of(request, form.filter(queryset), PAGE_SIZE)
+    filterset = filterset_class(request.GET, queryset=queryset)
+    page = page_of(request, filterset.qs, PAGE_SIZE)
     objects = _with_counts(page.object_list, **counts) if counts else page.object_list
-    return render(request, template, {"form": form, "page_obj": page, "objects": objects, **context})
+    return render(
+        request, template, {"form": filterset.form, "page_obj": page, "objects": objects, **context}
+    )
 
 
 def _unit_groups():
@@ -107,7 +110,7 @@ def home(request):
 def unit_list(request):
     queryset = Unit.objects.select_related("parent").order_by(unit_kind_order(), "name")
     counts = {"engagement_count": (Engagement, "unit"), "activity_count": (Activity.units.through, "unit")}
-    return _list(request, "web/unit_list.html", UnitFilterForm(request.GET), queryset, counts)
+    return _list(request, "web/unit_list.html", UnitFilterSet, queryset, counts)
 
 
 def unit_detail(request, pk: int):
@@ -132,7 +135,7 @@ def unit_detail(request, pk: int):
 def organisation_list(request):
     queryset = Organisation.objects.select_related("country", "parent")
     counts = {"arena_count": (Arena, "organisation")}
-    return _list(request, "web/organisation_list.html", OrganisationFilterForm(request.GET), queryset, counts)
+    return _list(request, "web/organisation_list.html", OrganisationFilterSet, queryset, counts)
 
 
 def organisation_detail(request, pk: int):
@@ -159,7 +162,7 @@ def arena_list(request):
         "engagement_count": (Engagement, "arena"),
         "activity_count": (Activity.arenas.through, "arena"),
     }
-    return _list(request, "web/arena_list.html", ArenaFilterForm(request.GET), queryset, counts)
+    return _list(request, "web/arena_list.html", ArenaFilterSet, queryset, counts)
 
 
 def arena_detail(request, pk: int):
@@ -182,7 +185,7 @@ def arena_detail(request, pk: int):
 
 def engagement_list(request):
     queryset = Engagement.objects.select_related("unit", "arena").prefetch_related("people")
-    return _list(request, "web/engagement_list.html", EngagementFilterForm(request.GET), queryset)
+    return _list(request, "web/engagement_list.html", EngagementFilterSet, queryset)
 
 
 def engagement_detail(request, pk: int):
@@ -202,7 +205,7 @@ def engagement_detail(request, pk: int):
 
 def activity_list(request):
     queryset = Activity.objects.prefetch_related("units", "arenas")
-    return _list(request, "web/activity_list.html", ActivityFilterForm(request.GET), queryset)
+    return _list(request, "web/activity_list.html", ActivityFilterSet, queryset)
 
 
 def activity_detail(request, pk: int):
