@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "arena.jobs",
     "arena.accounts",
     "arena.notifications",
+    "arena.api",
     "arena.web",
 ]
 
@@ -252,4 +253,36 @@ LOGGING = {
         "django_tasks": {"level": env("ARENA_LOG_LEVEL")},
         "django_tasks_db": {"level": env("ARENA_LOG_LEVEL")},
     },
+}
+
+# The REST API (arena/api): token or session sign-in, Access for permission, problem details for errors.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "arena.api.auth.TokenAuthentication",  # first, so an unauthenticated request gets 401, not 403
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["arena.api.permissions.AccessPermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "arena.api.problems.handle",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": env.str("ARENA_API_RATE", default="600/min")},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Arena API",
+    "DESCRIPTION": (
+        "Registeret over Helsedirektoratets internasjonale samarbeid: enheter, personer og roller, "
+        "organisasjoner, arenaer, deltakelser, aktiviteter og utsyn. Logg inn med `Authorization: Token <nøkkel>` "
+        "(lag en nøkkel under Konto → API-nøkler eller med `python -m arena create-token BRUKERNAVN`). Endringer "
+        "krever If-Match med versjonen fra ETag; feil kommer som problem details (RFC 9457)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }

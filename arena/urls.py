@@ -17,6 +17,7 @@ urlpatterns = [
     path("konto/", include("arena.accounts.urls")),
     path("varsler/", include("arena.notifications.urls")),
     path("import/", include("arena.ingest.urls")),
+    path("api/", include("arena.api.urls")),
     path("arsmelding/", include("arena.reporting.urls")),
     path("", include("arena.web.urls")),
 ]

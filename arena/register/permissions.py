@@ -191,6 +191,18 @@ class Access:
     def can_view_log(self, obj=None) -> bool:
         return self.is_authenticated
 
+    # The API
+
+    def can_use_api(self) -> bool:
+        """Read the register through the API (writes are asked record by record, as on the pages)."""
+        return self.is_authenticated
+
+    def can_manage_tokens(self, user) -> bool:
+        """Make, list and revoke API tokens of `user`: the user themself, or the coordinator."""
+        if self.is_coordinator:
+            return True
+        return self.acting_user is not None and user is not None and self.acting_user.pk == user.pk
+
 
 def owning_unit_ids(obj) -> set[int]:
     """The units that own a unit-owned record (an activity may have several). Uses prefetched units."""

@@ -9,6 +9,8 @@ import django_filters as df
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.models.base import active_in_year
@@ -102,6 +104,7 @@ class NamedEntityFilter(LookupFilter):
     field_class = NamedEntityField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class YearActiveFilter(df.Filter):
     """Engagements whose period covers some day of the year."""
 

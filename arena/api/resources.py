@@ -1,0 +1,144 @@
+"""What the API serves: one entry per register list, naming its model, the form that validates writes (the same
+form the edit pages use, so a rule holds everywhere), the FilterSet of its list page, and how its rows are loaded.
+Later apps (agenda, invitations, monitoring) add their entries here."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from arena.register.models import (
+    Activity,
+    Alias,
+    Area,
+    Arena,
+    Country,
+    Engagement,
+    Organisation,
+    Outlook,
+    Person,
+    Unit,
+    UnitRole,
+)
+from arena.web import edit_forms, filters
+
+_OTHER_NAMES = Prefetch("aliases", queryset=Alias.objects.filter(kind=Alias.Kind.ALIAS), to_attr="alias_rows")
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # the path segment under /api/v1/
+    model: type
+    fields: tuple[str, ...]  # what is shown (and, with a form, written)
+    form: type | None = None  # None: read-only
+    filterset: type | None = None
+    select: tuple[str, ...] = ()
+    prefetch: tuple = ()
+    named: bool = False  # has name/name_en/abbreviation and other names
+    description: str = ""
+    exported: tuple[str, ...] = field(default=())
+
+    @property
+    def writable(self) -> bool:
+        return self.form is not None
+
+    def queryset(self) -> QuerySet:
+        qs = self.model.objects.all()
+        if self.select:
+            qs = qs.select_related(*self.select)
+        prefetch = (*self.prefetch, _OTHER_NAMES) if self.named else self.prefetch
+        if prefetch:
+            qs = qs.prefetch_related(*prefetch)
+        return qs.order_by("pk")
+
+
+def _form_fields(form) -> tuple[str, ...]:
+    return tuple(form._meta.fields)
+
+
+RESOURCES: dict[str, Resource] = {
+    r.name: r
+    for r in (
+        Resource(
+            "units",
+            Unit,
+            _form_fields(edit_forms.UnitForm),
+            edit_forms.UnitForm,
+            filters.UnitFilterSet,
+            named=True,
+            description="Direktoratets enheter: direktorat, divisjoner, avdelinger og team.",
+        ),
+        Resource(
+            "people",
+            Person,
+            _form_fields(edit_forms.PersonForm),
+            edit_forms.PersonForm,
+            description="Personer med roller i enhetene (internasjonale kontakter, koordinatorer).",
+        ),
+        Resource(
+            "roles",
+            UnitRole,
+            _form_fields(edit_forms.UnitRoleForm),
+            edit_forms.UnitRoleForm,
+            select=("person", "unit"),
+            description="En persons rolle i en enhet, med periode.",
+        ),
+        Resource(
+            "organisations",
+            Organisation,
+            _form_fields(edit_forms.OrganisationForm),
+            edit_forms.OrganisationForm,
+            filters.OrganisationFilterSet,
+            named=True,
+            description="Internasjonale organisasjoner, EU-institusjoner, nasjonale partnere.",
+        ),
+        Resource(
+            "arenas",
+            Arena,
+            _form_fields(edit_forms.ArenaForm),
+            edit_forms.ArenaForm,
+            filters.ArenaFilterSet,
+            prefetch=("countries",),
+            named=True,
+            description="Arenaer og programmer: styrende organer, komiteer, nettverk, Joint Actions, programmer.",
+        ),
+        Resource(
+            "engagements",
+            Engagement,
+            _form_fields(edit_forms.EngagementForm),
+            edit_forms.EngagementForm,
+            filters.EngagementFilterSet,
+            prefetch=("people", "areas"),
+            description="Hvilken enhet deltar i hvilken arena, i hvilken rolle og når.",
+        ),
+        Resource(
+            "activities",
+            Activity,
+            _form_fields(edit_forms.ActivityForm),
+            edit_forms.ActivityForm,
+            filters.ActivityFilterSet,
+            prefetch=("units", "arenas", "partners", "countries", "areas"),
+            description="Årets aktiviteter per enhet, med arenaer, partnere, land og satsningsområder.",
+        ),
+        Resource(
+            "outlooks",
+            Outlook,
+            _form_fields(edit_forms.OutlookForm),
+            edit_forms.OutlookForm,
+            prefetch=("areas", "arenas"),
+            description="Enhetenes utsyn: planer og prioriteringer for året.",
+        ),
+        Resource(
+            "countries",
+            Country,
+            ("code", "code3", "name", "name_en"),
+            description="Land (ISO 3166-1) med norske og engelske navn.",
+        ),
+        Resource(
+            "areas",
+            Area,
+            ("framework", "code", "number", "name", "name_en"),
+            select=("framework",),
+            description="Satsningsområder i strategien og bærekraftsmålene.",
+        ),
+    )
+}
