@@ -45,8 +45,8 @@ def serializer_for(resource: Resource) -> type[serializers.ModelSerializer]:
     """The resource's serializer class (made once)."""
     if resource.name in _cache:
         return _cache[resource.name]
-    extra: dict = {"text": serializers.CharField(source="__str__", read_only=True)}
-    fields = ["id", "text", *resource.fields]
+    extra: dict = {"label": serializers.CharField(source="__str__", read_only=True)}
+    fields = ["id", "label", *resource.fields]
     if hasattr(resource.model, "history"):
         extra["version"] = VersionField(
             help_text="Versjonen (historikk-id); send den i If-Match ved endring."

@@ -17,7 +17,7 @@ from arena.register.permissions import Access
 
 API = "api"
 LARGEST_INT = 2**62  # beyond any id or year; refused before it reaches the database
-READ_ONLY = {"id", "text", "version"}
+READ_ONLY = {"id", "label", "version"}
 
 
 def _check_numbers(name, value, errors):

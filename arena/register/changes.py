@@ -196,7 +196,7 @@ def log(action: str, target, *, by, **data) -> LogEntry:
         actor=access.acting_user,
         by_system=access.is_system,
         action=action,
-        content_type=ContentType.objects.get_for_model(type(target)),
+        content_type=ContentType.objects.get_for_model(target._meta.model),
         object_id=target.pk,
         target_repr=str(target)[:300],
         data=data,
@@ -207,7 +207,7 @@ def log_entries(target, limit: int = 100):
     """The workflow steps recorded on `target`, newest first."""
     return (
         LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(target)), object_id=target.pk
+            content_type=ContentType.objects.get_for_model(target._meta.model), object_id=target.pk
         )
         .select_related("actor")
         .order_by("-when", "-pk")[:limit]
