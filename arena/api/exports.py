@@ -34,7 +34,9 @@ class Column:
 
 
 def _name(obj) -> str:
-    return "" if obj is None else str(obj)
+    if obj is None:
+        return ""
+    return (getattr(obj, "name", "") if _has_english(type(obj)) else "") or str(obj)
 
 
 def _name_en(obj) -> str:

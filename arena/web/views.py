@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register import figures
@@ -17,6 +18,7 @@ from arena.register.search import search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
 from arena.web.filters import (
+    FILTERSETS,
     ActivityFilterSet,
     ArenaFilterSet,
     EngagementFilterSet,
@@ -26,6 +28,7 @@ from arena.web.filters import (
 from arena.web.pagination import page_of
 
 PAGE_SIZE = 50
+EXPORTS = {filterset: name for name, filterset in FILTERSETS.items()}  # the API resource of each list
 LATEST_YEARS = 5
 
 UNIT_GROUP_LABELS = {
@@ -64,8 +67,18 @@ def _list(request, template: str, filterset_class, queryset, counts=None, **cont
     filterset = filterset_class(request.GET, queryset=queryset)
     page = page_of(request, filterset.qs, PAGE_SIZE)
     objects = _with_counts(page.object_list, **counts) if counts else page.object_list
+    query = request.GET.copy()
+    query.pop("page", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    export = EXPORTS[filterset_class]
+    exports = [
+        (label, reverse(f"api-{export}-export", args=[fmt]) + suffix)
+        for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON"))
+    ]
     return render(
-        request, template, {"form": filterset.form, "page_obj": page, "objects": objects, **context}
+        request,
+        template,
+        {"form": filterset.form, "page_obj": page, "objects": objects, "exports": exports, **context},
     )
 
 

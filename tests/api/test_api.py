@@ -346,3 +346,70 @@ def test_schema_and_offline_documentation(client):
     docs = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs and "cdn" not in docs.lower() and "unpkg" not in docs
     assert client.get("/api/redoc/").status_code == 200
+
+
+# Exports: one implementation behind the list pages' links and the API.
+
+
+@pytest.fixture
+def activities(world):
+    personas, who, wha = world
+    for i, year in enumerate((2019, 2020, 2020)):
+        activity = Activity.objects.create(year=year, title=f"Møte {i}, «sitat»; ærlig", kind=Activity.Kind.EVENT)
+        activity.units.add(personas.kf)
+        activity.arenas.add(wha)
+    return world
+
+
+def test_csv_export_follows_the_filters_and_names_in_both_languages(activities, api_as):
+    import csv
+    import io
+
+    api = api_as("reader")
+    response = api.get("activities/export/csv/", year=2020)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    header, rows = table[0], table[1:]
+    assert len(rows) == 2
+    assert "Arenaer" in header and "Arenaer (engelsk)" in header
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["Arenaer"] == "Verdens helseforsamling"
+    assert row["År"] == "2020" and row["Type"] == "Arrangement eller webinar"
+    assert row["Tittel"].startswith("Møte") and "«sitat»; ærlig" in row["Tittel"]
+
+
+def test_json_and_xlsx_exports_hold_the_same_rows(activities, api_as):
+    import json
+
+    import openpyxl
+
+    api = api_as("reader")
+    data = json.loads(b"".join(api.get("activities/export/json/", year=2020).streaming_content))
+    assert len(data) == 2 and {row["year"] for row in data} == {2020}
+    assert data[0]["arenas"] == "Verdens helseforsamling"
+    response = api.get("activities/export/xlsx/", year=2020)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    import io
+
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    sheet = book.active
+    values = list(sheet.values)
+    assert len(values) == 3 and values[0][0] == "Id"
+    assert sorted(r[0] for r in values[1:]) == sorted(row["id"] for row in data)
+    assert api.get("activities/export/pdf/").status_code == 404
+    _problem(api_as("anonymous").get("activities/export/csv/"), 401)
+
+
+def test_list_pages_link_to_the_exports_with_their_filters(activities, as_persona):
+    client = as_persona("reader")
+    page = client.get("/aktiviteter/", {"year": 2020, "page": 1}).content.decode()
+    assert 'href="/api/v1/activities/export/csv/?year=2020"' in page
+    assert 'href="/api/v1/activities/export/xlsx/?year=2020"' in page
+    for path in ("/enheter/", "/organisasjoner/", "/arenaer/", "/deltakelser/"):
+        assert "/export/csv/" in client.get(path).content.decode()
+    export = client.get("/api/v1/activities/export/csv/?year=2020")  # the session is enough
+    assert export.status_code == 200
+    assert len(b"".join(export.streaming_content).decode().strip().splitlines()) == 3
