@@ -75,6 +75,8 @@ def _check_permission(access: Access, obj, stored, relations: dict) -> None:
         before = owning_unit_ids(stored) if isinstance(stored, UNIT_OWNED) else set()
     if isinstance(obj, UNIT_OWNED):
         access.require(access.may_assign_units(before, _unit_ids(obj, relations)))
+    if getattr(obj, "partner_id", None) or getattr(stored, "partner_id", None):
+        access.require(access.can_hold_for_partner())
 
 
 def _record(obj, access: Access, action: str, kind: str) -> None:

@@ -149,6 +149,10 @@ class ArenaFilterForm(FilterForm):
 class EngagementFilterForm(FilterForm):
     year = forms.IntegerField(label=_("Aktiv i år"), required=False, min_value=1990, max_value=2100)
     unit = _unit_field()
+    partner = _choice_field(
+        _("Nasjonal partner"),
+        Organisation.objects.filter(kind__in=Organisation.NATIONAL_KINDS).order_by("name"),
+    )
     role = forms.ChoiceField(
         label=_("Rolle"), required=False, choices=[("", ALL), *Engagement.Role.choices], widget=FastSelect
     )
@@ -157,6 +161,7 @@ class EngagementFilterForm(FilterForm):
     area = _area_field()
     lookups = {
         "unit": "unit",
+        "partner": "partner",
         "role": "role",
         "arena": "arena",
         "organisation": "arena__organisation",
