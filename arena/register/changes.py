@@ -115,7 +115,8 @@ def save(
     with transaction.atomic():
         stored = None
         if obj.pk is not None:
-            stored = model.objects.select_for_update().filter(pk=obj.pk).first()
+            # by pk: a default ordering across a nullable relation would make FOR UPDATE an outer join
+            stored = model.objects.select_for_update().filter(pk=obj.pk).order_by("pk").first()
         if stored is not None and based_on is not ANY and latest_history_id(stored) != based_on:
             raise EditConflict(stored)
         _check_permission(access, obj, stored, relations)
