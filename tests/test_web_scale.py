@@ -69,7 +69,7 @@ def test_filters_on_fields_and_across_relations(signed_in, many):
         ("activity-list", {}, 11),  # + units and arenas of the page's rows, years, unit/country/area choices
         ("activity-list", {"year": 2021, "arena": "Skalanettverket"}, 12),  # + the arena name lookup
         ("arena-list", {}, 8),  # + organisations, two grouped counts, country choices... see the view
-        ("engagement-list", {}, 8),
+        ("engagement-list", {}, 9),  # + the national-partner choices of the filter
         ("unit-list", {}, 7),
     ],
 )

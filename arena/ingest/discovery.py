@@ -450,4 +450,43 @@ def with_discoveries(text: str, mentions: list[Mention], offset: int = 0) -> lis
     found, suppressed = _discover(text, mentions, offset)
     covering = [(d.start, d.end) for d in found] + suppressed
     kept = [m for m in mentions if _firm(m) or not any(s <= m.start and m.end <= e for s, e in covering)]
-    return sorted(kept + found, key=lambda m: m.start)
+    result = sorted(kept + found, key=lambda m: m.start)
+    _semicolon_aliases(text, result, offset)
+    return result
+
+
+_BRACKETS = re.compile(r"\(([^()]{3,240})\)")
+_LEADING_ARTICLE = re.compile(r"(?:the|The|det|Det|den|Den)\s+")
+
+
+def _semicolon_aliases(text: str, mentions: list[Mention], offset: int) -> None:
+    """'(Name; Other name)': two names of one thing in brackets, the second a new name. The second becomes
+    another written form of the first (known or new), spanning its whole part of the brackets ("(hRHR
+    Initiative; harmonized Reproductive Health Registries)"). Changes the mentions in place."""
+    for match in _BRACKETS.finditer(text):
+        parts = match.group(1).split(";")
+        if len(parts) != 2:
+            continue
+        first_start = match.start(1)
+        second_start = first_start + len(parts[0]) + 1
+        second_start += len(parts[1]) - len(parts[1].lstrip())
+        second_end = match.end(1) - (len(parts[1]) - len(parts[1].rstrip()))
+
+        def inside(lo, hi):
+            return [m for m in mentions if lo <= m.start - offset and m.end - offset <= hi]
+
+        firsts = [m for m in inside(first_start, first_start + len(parts[0])) if m.entry or m.new]
+        seconds = inside(second_start, second_end)
+        if (article := _LEADING_ARTICLE.match(text, second_start)) is not None:
+            second_start = article.end()
+        if len(firsts) != 1 or len(seconds) != 1 or seconds[0].new is None:
+            continue
+        first, second = firsts[0], seconds[0]
+        if not _specific(text[second_start:second_end]):
+            continue
+        second.start, second.end = second_start + offset, second_end + offset
+        second.surface = text[second_start:second_end]
+        if first.entry is not None:
+            second.entry, second.new, second.how = first.entry, None, "alias"
+        else:
+            second.new = first.new

@@ -496,9 +496,10 @@ def mark_known(proposals: Proposals, document: Document) -> None:
     arena_pks = {e.ref: e.pk for e in proposals.entities if e.known and e.model == "arena"}
     for link in proposals.links:
         pk = arena_pks.get(link.entity_ref)
-        if link.engagement and pk is not None and link.unit_pk is not None:
+        holder = {"partner_id": link.holder_pk} if link.holder == "publisher" else {"unit_id": link.unit_pk}
+        if link.engagement and pk is not None and None not in holder.values():
             link.known = Engagement.objects.filter(
-                unit_id=link.unit_pk, arena_id=pk, role=link.register_role, ends_on__isnull=True
+                **holder, arena_id=pk, role=link.register_role, ends_on__isnull=True
             ).exists()
     for activity in proposals.activities:
         candidates = Activity.objects.filter(year=activity.year) if activity.year else Activity.objects.none()

@@ -4,8 +4,10 @@ When another agency's text is imported (`import --publisher FHI`, or the upload 
 publisher's own name is not an external entity, and its statements ("FHI er nasjonalt kontaktpunkt for …",
 "Vi deltar i …") are the publisher's, not the directorate's: the publisher takes the directorate's place in
 attribution. Its links are proposed as the publisher's engagements (`holder` = "publisher" in the JSON) and its
-paragraphs are not proposed as the directorate's activities. The register keeps engagements for the
-directorate's units only, so the publisher's engagements are shown and exported but not committed.
+paragraphs are not proposed as the directorate's activities. When the publisher is a national partner in the
+register (a ministry, agency or national organisation: HOD, FHI, DMP …), its engagements are stored for review
+and committed as that partner's engagements (`review.commit`), beside the directorate's units; a publisher the
+register does not know, or a foreign one, has its engagements shown and exported only.
 """
 
 from dataclasses import replace

@@ -3,8 +3,9 @@ accepted ones to the register in one transaction.
 
 Only what the register does not have yet is stored (`Proposals` flags the rest `known`), so importing a
 document again after its proposals were committed stores nothing. Committing is idempotent too: entries are
-looked up by name before they are created, engagements by (unit, arena, role), activities by their source
-span, and a committed batch cannot be committed again.
+looked up by name before they are created, engagements by (unit or national partner, arena, role), activities
+by their source span, and a committed batch cannot be committed again. A publisher's statements (another
+agency's text imported with a publisher, see publisher.py) become that national partner's engagements.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from arena.ingest.errors import DocumentError
 from arena.ingest.linking import ARENA, NATIONAL_PARTNER, ORGANISATION, PROGRAMME
 from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.proposals import Proposals
+from arena.ingest.publisher import PUBLISHER_MODEL
 from arena.register import changes
 from arena.register.models import (
     Activity,
@@ -72,10 +74,17 @@ def new_items(proposals: Proposals) -> list[tuple[str, str, dict, str, tuple[int
             first = entity.spans[0] if entity.spans else None
             items.append((Proposal.Kind.ENTITY, entity.ref, asdict(entity), "", first))
     seen = set()
+    national: dict[int, bool] = {}
     for link in proposals.links:
-        key = (link.unit_pk, link.entity_ref, link.register_role)
-        if link.known or not link.engagement or link.unit_pk is None or key in seen:
+        holder_pk = link.holder_pk if link.holder == PUBLISHER_MODEL else link.unit_pk
+        key = (link.holder, holder_pk, link.entity_ref, link.register_role)
+        if link.known or not link.engagement or holder_pk is None or key in seen:
             continue
+        if link.holder == PUBLISHER_MODEL:
+            if holder_pk not in national:  # only a national partner can hold an engagement beside the units
+                national[holder_pk] = _national_partner(holder_pk) is not None
+            if not national[holder_pk]:
+                continue
         seen.add(key)
         payload = {**asdict(link), "entity_info": _entity_summary(proposals, link.entity_ref)}
         items.append((Proposal.Kind.ENGAGEMENT, link.ref, payload, link.section, link.span))
@@ -86,6 +95,10 @@ def new_items(proposals: Proposals) -> list[tuple[str, str, dict, str, tuple[int
         payload["entity_info"] = {ref: _entity_summary(proposals, ref) for ref in activity.entity_refs}
         items.append((Proposal.Kind.ACTIVITY, activity.ref, payload, activity.section, activity.span))
     return items
+
+
+def _national_partner(pk) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk, kind__in=Organisation.NATIONAL_KINDS).first() if pk else None
 
 
 def store(document, proposals: Proposals, by) -> ImportBatch | None:
@@ -273,14 +286,17 @@ def commit(batch: ImportBatch, by) -> dict[str, int]:
         areas = {area_tag(a): a for a in Area.objects.select_related("framework")}
         for p in (p for p in proposals if p.kind == Proposal.Kind.ENGAGEMENT and p.status in decided):
             arena = _resolve(p.payload["entity_info"], resolved)
-            unit = Unit.objects.filter(pk=p.payload.get("unit_pk")).first()
-            if not isinstance(arena, Arena) or unit is None:
+            if p.payload.get("holder") == PUBLISHER_MODEL:  # the publisher's own: a national partner's seat
+                holder = {"partner": _national_partner(p.payload.get("holder_pk"))}
+            else:
+                holder = {"unit": Unit.objects.filter(pk=p.payload.get("unit_pk")).first()}
+            if not isinstance(arena, Arena) or None in holder.values():
                 continue
             role = p.payload["register_role"]
-            engagement = Engagement.objects.filter(unit=unit, arena=arena, role=role, ends_on=None).first()
+            engagement = Engagement.objects.filter(**holder, arena=arena, role=role, ends_on=None).first()
             if engagement is None:
                 engagement = Engagement(
-                    unit=unit,
+                    **holder,
                     arena=arena,
                     role=role,
                     starts_on=datetime.date(batch.year, 1, 1) if batch.year else None,

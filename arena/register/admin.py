@@ -113,11 +113,11 @@ class UnitRoleInline(CoordinatorOnly, admin.TabularInline):
 class EngagementInline(CoordinatorOnly, admin.TabularInline):
     model = m.Engagement
     extra = 0
-    fields = ["unit", "arena", "role", "starts_on", "ends_on"]
-    autocomplete_fields = ["unit", "arena"]
+    fields = ["unit", "partner", "arena", "role", "starts_on", "ends_on"]
+    autocomplete_fields = ["unit", "partner", "arena"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("unit", "arena")
+        return super().get_queryset(request).select_related("unit", "partner", "arena")
 
 
 @admin.register(m.Unit)
@@ -151,11 +151,11 @@ class ArenaAdmin(RegisterAdmin):
 
 @admin.register(m.Engagement)
 class EngagementAdmin(RegisterAdmin):
-    list_select_related = ["unit", "arena"]
-    list_display = ["unit", "arena", "role", "starts_on", "ends_on"]
+    list_select_related = ["unit", "partner", "arena"]
+    list_display = ["unit", "partner", "arena", "role", "starts_on", "ends_on"]
     list_filter = ["role", "unit"]
-    search_fields = ["arena__name", "arena__abbreviation", "unit__name", "note"]
-    autocomplete_fields = ["unit", "arena", "people", "areas", "source"]
+    search_fields = ["arena__name", "arena__abbreviation", "unit__name", "partner__name", "note"]
+    autocomplete_fields = ["unit", "partner", "arena", "people", "areas", "source"]
 
 
 @admin.register(m.Activity)

@@ -75,6 +75,8 @@ def _check_permission(access: Access, obj, stored, relations: dict) -> None:
         before = owning_unit_ids(stored) if isinstance(stored, UNIT_OWNED) else set()
     if isinstance(obj, UNIT_OWNED):
         access.require(access.may_assign_units(before, _unit_ids(obj, relations)))
+    if getattr(obj, "partner_id", None) or getattr(stored, "partner_id", None):
+        access.require(access.can_hold_for_partner())
 
 
 def _record(obj, access: Access, action: str, kind: str) -> None:
@@ -113,7 +115,8 @@ def save(
     with transaction.atomic():
         stored = None
         if obj.pk is not None:
-            stored = model.objects.select_for_update().filter(pk=obj.pk).first()
+            # by pk: a default ordering across a nullable relation would make FOR UPDATE an outer join
+            stored = model.objects.select_for_update().filter(pk=obj.pk).order_by("pk").first()
         if stored is not None and based_on is not ANY and latest_history_id(stored) != based_on:
             raise EditConflict(stored)
         _check_permission(access, obj, stored, relations)

@@ -6,7 +6,8 @@ Personas:
   everything, restores versions, runs the reporting cycle and imports.
 - unit contact: a person with a current *international contact* role on a unit ("current" as defined in
   arena.register.contacts). Changes that unit's (and its sub-units') engagements, activities and outlooks, may
-  only assign those units, and edits and submits their submissions in the reporting cycle.
+  only assign those units, and edits and submits their submissions in the reporting cycle. A national
+  partner's engagement (no unit owns it) is the coordinator's alone (`can_hold_for_partner`).
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
 - system: the command line and background jobs acting on their own behalf (loaders, scheduled work); may do
   what the coordinator may, and is recorded as the system, not as a person.
@@ -140,6 +141,11 @@ class Access:
             return True
         before, after = set(before), set(after)
         return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
+
+    def can_hold_for_partner(self) -> bool:
+        """Create, change or remove a national partner's engagement (HOD, FHI … in an arena): the coordinator's
+        alone, since no unit of the directorate owns it."""
+        return self.is_coordinator
 
     def assignable_unit_ids(self) -> frozenset[int] | None:
         """The units this user may choose in a form (None: any)."""

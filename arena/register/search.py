@@ -4,8 +4,10 @@
   (compounds are written as one word in Norwegian).
 - Names are matched through the alias table, so "Verdens helseorganisasjon" finds WHO — and then everything
   linked to it: its sub-organisations, their arenas, and the engagements and activities on those arenas.
+- Engagements — who from Norway sits where — are found by their holder (a unit or a national partner such as
+  FHI named by the query) and by the arena the query names: "IHR" shows "FHI – IHR (kontaktpunkt)".
 - Small typos in names are forgiven (rapidfuzz over the alias names).
-- Results are ranked within each group (units, organisations, arenas, activities).
+- Results are ranked within each group (units, organisations, arenas, engagements, activities).
 The activity text match uses an index on each database (arena/register/textsearch.py: pg_trgm and `norwegian`
 full text on PostgreSQL, FTS5 trigrams on SQLite).
 
@@ -25,7 +27,7 @@ from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz, process
 
-from arena.register.models import Activity, Alias, Arena, Organisation, Unit
+from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Unit
 from arena.register.normalize import normalize_name
 from arena.register.textsearch import activity_text_match
 
@@ -83,6 +85,7 @@ class Results:
     units: list[Hit] = field(default_factory=list)
     organisations: list[Hit] = field(default_factory=list)
     arenas: list[Hit] = field(default_factory=list)
+    engagements: list[Hit] = field(default_factory=list)
     activities: list[Hit] = field(default_factory=list)
     total_activities: int = 0
     activities_capped: bool = False  # more than total_activities (= COUNT_CAP) activities match
@@ -93,6 +96,7 @@ class Results:
             ("units", self.units),
             ("organisations", self.organisations),
             ("arenas", self.arenas),
+            ("engagements", self.engagements),
             ("activities", self.activities),
         ]
 
@@ -144,6 +148,30 @@ def _organisation_tree(root_ids: set[int]) -> set[int]:
     return ids
 
 
+def _engagements(scores: dict, limit: int) -> list[Hit]:
+    """Engagements held by a unit or national partner the query names, or in an arena it names (directly)."""
+    units = {pk for pk, s in scores["unit"].items() if s >= 90}
+    partners = {pk for pk, s in scores["organisation"].items() if s >= 90}
+    arenas = {pk for pk, s in scores["arena"].items() if s >= 80}
+    if not (units or partners or arenas):
+        return []
+    matching = Q(unit__in=units) | Q(partner__in=partners) | Q(arena__in=arenas)
+    rows = (
+        Engagement.objects.filter(matching)
+        .select_related("unit", "partner", "arena")
+        .order_by("arena__name", "role", "pk")[: limit * 4]
+    )
+    found = []
+    for e in rows:
+        score = max(
+            scores["unit"].get(e.unit_id, 0),
+            scores["organisation"].get(e.partner_id, 0),
+            scores["arena"].get(e.arena_id, 0),
+        )
+        found.append(Hit(e, score + (1 if e.partner_id else 0)))
+    return sorted(found, key=lambda h: -h.score)[:limit]
+
+
 def search(text: str, limit: int = GROUP_LIMIT) -> Results:
     """Search units, organisations, arenas and activities; see the module docstring for the rules."""
     query = normalize_name(text)
@@ -180,6 +208,7 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
     results.units = hits(Unit, "unit")
     results.organisations = hits(Organisation, "organisation")
     results.arenas = hits(Arena, "arena")
+    results.engagements = _engagements(scores, limit)
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]
     # The links are primary-key subqueries: an OR across many-to-many joins would defeat the indexes. Newest

@@ -134,8 +134,8 @@ def _load(year: int, texts: EditorialTexts) -> _Data:
     tree = UnitTree.load()
     units = tree.units
     report_unit = {pk: tree.report_unit(pk) for pk in units}
-    engagements = list(
-        Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1))
+    engagements = list(  # the directorate's own: national partners' engagements are not in its report
+        Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1), unit__isnull=False)
         .select_related("unit", "arena")
         .order_by("arena__name", "unit__name", "role", "pk")
     )

@@ -44,7 +44,9 @@ def reporting_units(year: int) -> list[Unit]:
     with_contact = current_roles(UnitRole.Role.INTERNATIONAL_CONTACT)
     ids = set(with_contact.values_list("unit", flat=True))
     ids |= set(Activity.units.through.objects.filter(activity__year=year).values_list("unit_id", flat=True))
-    ids |= set(Engagement.objects.filter(active_in_year(year)).values_list("unit_id", flat=True))
+    ids |= set(
+        Engagement.objects.filter(active_in_year(year), unit__isnull=False).values_list("unit_id", flat=True)
+    )
     return list(Unit.objects.filter(pk__in=ids).order_by("name"))
 
 
@@ -297,7 +299,9 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
     ).values_list("activity_id", "activity__year", "unit_id"):
         activity_units[(activity_year, unit_id)].add(activity_id)
     engagements = list(
-        Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1)).select_related("arena")
+        Engagement.objects.filter(
+            active_in_year(year) | active_in_year(year - 1), unit__isnull=False
+        ).select_related("arena")
     )
     outlook_units = set(Outlook.objects.filter(year=year).values_list("unit_id", flat=True))
     rows = []

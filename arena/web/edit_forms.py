@@ -107,9 +107,33 @@ class ActivityForm(RecordForm):
 
 
 class EngagementForm(RecordForm):
+    """A unit's engagement, or (the coordinator's alone) a national partner's: exactly one of the two."""
+
     class Meta(RecordForm.Meta):
         model = Engagement
-        fields = ["unit", "arena", "role", "starts_on", "ends_on", "people", "areas", "note"]
+        fields = ["unit", "partner", "arena", "role", "starts_on", "ends_on", "people", "areas", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.access.can_hold_for_partner():
+            del self.fields["partner"]
+            self.fields["unit"].required = True
+        else:
+            self.fields["unit"].help_text = _(
+                "Enheten i direktoratet som deltar – eller velg en nasjonal partner."
+            )
+            self.fields["partner"].queryset = Organisation.objects.filter(
+                kind__in=Organisation.NATIONAL_KINDS
+            ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        one_holder = bool(data.get("unit")) != bool(data.get("partner"))
+        if "partner" in self.fields and not self.errors and not one_holder:
+            self.add_error(
+                "partner", _("Velg enten en enhet i direktoratet eller en nasjonal partner (ikke begge).")
+            )
+        return data
 
 
 class OutlookForm(RecordForm):

@@ -195,6 +195,11 @@ class ArenaFilterSet(FilterSet):
 class EngagementFilterSet(FilterSet):
     year = YearActiveFilter(label=_("Aktiv i år"), min_value=1990, max_value=2100)
     unit = _unit("unit")
+    partner = _model(
+        "partner",
+        _("Nasjonal partner"),
+        Organisation.objects.filter(kind__in=Organisation.NATIONAL_KINDS).order_by("name"),
+    )
     role = ChoiceFilter(
         field_name="role", label=_("Rolle"), choices=[("", ALL), *Engagement.Role.choices], widget=FastSelect
     )

@@ -159,8 +159,14 @@ def organisation_detail(request, pk: int):
         "other_names": _other_names(organisation.aliases.all()),
         "arenas": _with_counts(organisation.arenas.all(), engagement_count=(Engagement, "arena")),
         "engagements": Engagement.objects.filter(arena__organisation=organisation)
-        .select_related("unit", "arena")
-        .order_by(unit_kind_order("unit__"), "unit__name", "arena__name", "role"),
+        .select_related("unit", "partner", "arena")
+        .order_by(unit_kind_order("unit__"), "unit__name", "partner__name", "arena__name", "role"),
+        # a national partner's own seats (HOD, FHI …): where it takes part, beside the directorate's units
+        "partner_engagements": organisation.engagements.select_related("arena__organisation").order_by(
+            "arena__name", "role"
+        )
+        if organisation.is_national_partner
+        else Engagement.objects.none(),
         "activities": organisation.activities.prefetch_related("units", "arenas").order_by("-year", "title"),
     }
     return render(request, "web/organisation_detail.html", context)
@@ -185,9 +191,15 @@ def arena_detail(request, pk: int):
         "children": arena.children.all(),
         "countries": arena.countries.all(),
         "other_names": _other_names(arena.aliases.all()),
-        "engagements": arena.engagements.select_related("unit")
+        # Norway's whole participation: the directorate's units, then the national partners
+        "engagements": arena.engagements.filter(unit__isnull=False)
+        .select_related("unit")
         .prefetch_related("people")
         .order_by(unit_kind_order("unit__"), "unit__name", "role"),
+        "partner_engagements": arena.engagements.filter(partner__isnull=False)
+        .select_related("partner")
+        .prefetch_related("people")
+        .order_by("partner__name", "role"),
         "activities": arena.activities.prefetch_related("units").order_by("-year", "title"),
     }
     return render(request, "web/arena_detail.html", context)
@@ -197,13 +209,13 @@ def arena_detail(request, pk: int):
 
 
 def engagement_list(request):
-    queryset = Engagement.objects.select_related("unit", "arena").prefetch_related("people")
+    queryset = Engagement.objects.select_related("unit", "partner", "arena").prefetch_related("people")
     return _list(request, "web/engagement_list.html", EngagementFilterSet, queryset)
 
 
 def engagement_detail(request, pk: int):
     engagement = get_object_or_404(
-        Engagement.objects.select_related("unit", "arena__organisation", "source"), pk=pk
+        Engagement.objects.select_related("unit", "partner", "arena__organisation", "source"), pk=pk
     )
     context = {
         "engagement": engagement,
@@ -244,6 +256,7 @@ def search_page(request):
         "units": _("Enheter"),
         "organisations": _("Organisasjoner"),
         "arenas": _("Arenaer"),
+        "engagements": _("Deltakelser"),
         "activities": _("Aktiviteter"),
     }
     groups = [(name, labels[name], hits) for name, hits in results.groups] if results else []
@@ -330,7 +343,7 @@ def area_detail(request, pk: int):
     context = {
         "area": area,
         "activities": activities,
-        "engagements": area.engagements.select_related("unit", "arena").order_by("arena__name"),
+        "engagements": area.engagements.select_related("unit", "partner", "arena").order_by("arena__name"),
         "outlooks": area.outlooks.select_related("unit").order_by("-year"),
     }
     return render(request, "web/area_detail.html", context)

@@ -21,6 +21,12 @@ def world(django_user_model):
     arena = Arena.objects.create(name="Verdens helseforsamling", abbreviation="WHA", kind="governing_body",
                                  organisation=who)  # fmt: skip
     engagement = Engagement.objects.create(unit=kf, arena=arena, role="participant")
+    hod = Organisation.objects.create(
+        name="Helse- og omsorgsdepartementet", abbreviation="HOD", kind="national_ministry"
+    )
+    partner_engagement = Engagement.objects.create(
+        partner=hod, arena=arena, role="lead", note="Leder delegasjonen."
+    )
     activity = Activity.objects.create(
         year=2020, title="Nasjonal legemiddelberedskap", description="Kartlegging."
     )
@@ -36,7 +42,8 @@ def world(django_user_model):
 
     user("koordinator", coordinating, UnitRole.Role.COORDINATOR)
     user("leser")
-    return {"kf": kf, "who": who, "arena": arena, "engagement": engagement, "activity": activity}
+    return {"kf": kf, "who": who, "arena": arena, "engagement": engagement, "activity": activity, "hod": hod,
+            "partner_engagement": partner_engagement}  # fmt: skip
 
 
 def test_sign_in_and_see_the_units(new_page, world):
@@ -133,7 +140,8 @@ def test_every_page_type_passes_axe(new_page, world):
     urls = [
         "/", "/enheter/", "/organisasjoner/", "/arenaer/", "/deltakelser/", "/aktiviteter/", "/oversikt/",
         "/sok/?q=beredskap", w["kf"].get_absolute_url(), w["who"].get_absolute_url(), w["arena"].get_absolute_url(),
-        w["engagement"].get_absolute_url(), w["activity"].get_absolute_url(),
+        w["engagement"].get_absolute_url(), w["activity"].get_absolute_url(), w["hod"].get_absolute_url(),
+        w["partner_engagement"].get_absolute_url(), "/sok/?q=HOD",
         f"/aktiviteter/{w['activity'].pk}/endre/", f"/aktiviteter/{w['activity'].pk}/historikk/",
         "/aktiviteter/ny/", "/finnes-ikke/",
     ]  # fmt: skip

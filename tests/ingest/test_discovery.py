@@ -101,3 +101,18 @@ def test_likely_names_score_higher(gazetteer):
     )
     assert found["Global Network for Rural Midwifery"].score > found["arbeidsgruppe for kystnær helse"].score
     assert found["Global Network for Rural Midwifery"].pattern == "acronym"
+
+
+def test_two_names_in_brackets_split_by_a_semicolon_are_one_body(gazetteer):
+    text = "Vi utvikler et felles rammeverk (Kystregisterinitiativet; The Coastal Health Registries) med WHO."
+    mentions = with_discoveries(text, link_text(text, gazetteer))
+    new = [m for m in mentions if m.new is not None]
+    assert {m.new.name for m in new} == {"Kystregisterinitiativet"}
+    assert {m.surface for m in new} == {"Kystregisterinitiativet", "Coastal Health Registries"}
+
+
+def test_a_new_name_after_a_semicolon_beside_a_known_name_is_that_name(gazetteer):
+    text = "Instituttet er kontaktpunkt (WHO; World Coastal Health Registry) for dette."
+    mentions = with_discoveries(text, link_text(text, gazetteer))
+    assert not [m for m in mentions if m.new is not None]
+    assert [m.surface for m in mentions if m.how == "alias"] == ["World Coastal Health Registry"]

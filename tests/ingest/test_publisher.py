@@ -52,7 +52,7 @@ def test_a_publisher_the_register_does_not_know_is_kept_by_its_name():
     assert proposals.document["publisher"] == {"name": "Fjordsamarbeidet", "organisation_pk": None}
 
 
-def test_the_cli_takes_a_publisher_and_the_publishers_engagements_are_not_stored(tmp_path):
+def test_the_cli_takes_a_publisher_and_stores_its_engagements_for_review_only(tmp_path):
     path = tmp_path / "fhi-side.txt"
     path.write_text(TEXT, encoding="utf-8")
     out = io.StringIO()
@@ -87,4 +87,44 @@ def test_the_upload_page_takes_a_publisher(client, django_user_model):
     batch = ImportBatch.objects.latest("pk")
     entity_names = {p.payload.get("name") for p in batch.proposals.filter(kind=Proposal.Kind.ENTITY)}
     assert "Kysthelsenettverket" in entity_names and "Folkehelseinstituttet" not in entity_names
-    assert not batch.proposals.filter(kind=Proposal.Kind.ENGAGEMENT).exists()
+    held = batch.proposals.filter(kind=Proposal.Kind.ENGAGEMENT)
+    assert held and all(p.payload["holder"] == "publisher" and p.payload["unit_pk"] is None for p in held)
+
+
+def _commit_all(batch):
+    from arena.ingest import review
+    from arena.register.permissions import Access
+
+    for proposal in batch.proposals.all():
+        review.decide(proposal, "accept", by=Access.system())
+    return review.commit(batch, by=Access.system())
+
+
+def test_import_with_a_publisher_commits_the_publishers_engagements_as_a_national_partners(tmp_path):
+    from arena.ingest.models import ImportBatch
+    from arena.register.models import Organisation
+
+    path = tmp_path / "fhi-side.txt"
+    path.write_text(TEXT + "\nFHI leder også det nye Kysthelsenettverket.\n", encoding="utf-8")
+    call_command("import", str(path), "--publisher", "FHI", stdout=io.StringIO())
+    counts = _commit_all(ImportBatch.objects.latest("pk"))
+    fhi = Organisation.objects.get(abbreviation="FHI", kind__in=Organisation.NATIONAL_KINDS)
+    held = {(e.arena.name, e.role) for e in Engagement.objects.filter(partner=fhi)}
+    assert ("Det internasjonale helsereglementet", "contact_point") in held
+    assert ("Kysthelsenettverket", "lead") in held  # a new arena, created by the same commit
+    assert counts["engagements"] == len(held)
+    assert not Engagement.objects.filter(partner=fhi, unit__isnull=False).exists()
+    # a second import of the same text proposes none of them again
+    out = io.StringIO()
+    call_command("import", str(path), "--publisher", "FHI", stdout=out)
+    assert "ingenting er lagret" in out.getvalue()
+
+
+def test_a_publisher_that_is_not_a_national_partner_gets_no_engagements_stored(tmp_path):
+    from arena.ingest.models import ImportBatch
+
+    path = tmp_path / "ecdc-side.txt"
+    path.write_text("ECDC leder det nye Kysthelsenettverket.\n", encoding="utf-8")
+    call_command("import", str(path), "--publisher", "ECDC", stdout=io.StringIO())
+    batch = ImportBatch.objects.latest("pk")
+    assert not batch.proposals.filter(kind="engagement").exists()

@@ -270,6 +270,28 @@ def test_pdf_made_by_a_real_renderer():
     assert not any(b.text.strip().isdigit() for b in doc.blocks)  # page numbers removed
 
 
+def test_pdfium_and_pypdf_read_a_pdf_alike(monkeypatch):
+    """The fast path (PDFium, arena/ingest/pdf_text.py) and the fallback (pypdf's layout mode) give the same
+    blocks: bullets after their items in the content stream, hyphens ending a line, paragraph gaps."""
+    from arena.ingest import readers
+
+    words = "Samarbeidet under EØS-midlene og Nordisk ministerråds e-helsegruppe om legemiddelberedskap. " * 5
+    data = pdf_bytes(
+        "<h1>2 Prioriterte internasjonale fagområder</h1>"
+        f"<p style='hyphens: manual'>{words}</p>"
+        "<ul><li>være kontaktpunkt i internasjonale saker</li><li>koordinere arbeidet</li></ul>"
+        f"<p>{words}</p>"
+    )
+    fast = read_bytes(data, "notat.pdf")
+    monkeypatch.setattr(readers, "PDFIUM", False)
+    slow = read_bytes(data, "notat.pdf")
+    assert [(b.kind, b.text) for b in fast.blocks] == [(b.kind, b.text) for b in slow.blocks]
+    assert [b.text for b in fast.blocks if b.kind == LIST_ITEM] == [
+        "være kontaktpunkt i internasjonale saker",
+        "koordinere arbeidet",
+    ]
+
+
 def test_latin1_text_is_read_with_its_letters():
     text = (
         "Samarbeid i Nordisk ministerråd og med Folkehelseinstituttet om ernæring.\n\nÆrlig talt, ørsmå år."

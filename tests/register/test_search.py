@@ -97,7 +97,13 @@ def test_results_are_grouped_and_short_queries_find_nothing(data):
     results = search("kvalitet")
     assert objs(results.units) == [data["kf"]]
     assert objs(results.arenas) == [data["hcqi"]]
-    assert [name for name, _ in results.groups] == ["units", "organisations", "arenas", "activities"]
+    assert [name for name, _ in results.groups] == [
+        "units",
+        "organisations",
+        "arenas",
+        "engagements",
+        "activities",
+    ]
     assert search("k").is_empty and search("   ").is_empty
 
 

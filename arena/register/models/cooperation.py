@@ -1,5 +1,6 @@
 """The outside world and who takes part where: organisations, arenas (forums and programmes), engagements."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -168,7 +169,9 @@ class Arena(NamedEntity, Period):
 
 
 class Engagement(Period, Provenance):
-    """The standing fact 'unit U takes part in arena A as R, since S': who represents the directorate where."""
+    """The standing fact 'U takes part in arena A as R, since S': who from Norway sits where. The holder is
+    either one of the directorate's units or a national partner (a ministry, agency or national organisation:
+    HOD, FHI, Norad, DMP …), never both, so an arena's page shows Norway's whole participation."""
 
     class Role(models.TextChoices):
         PARTICIPANT = "participant", _("Deltaker")
@@ -182,7 +185,22 @@ class Engagement(Period, Provenance):
         PROJECT_PARTNER = "project_partner", _("Prosjektpartner")
 
     unit = models.ForeignKey(
-        "register.Unit", verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="engagements"
+        "register.Unit",
+        verbose_name=_("enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+    )
+    partner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("nasjonal partner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        limit_choices_to={"kind__in": Organisation.NATIONAL_KINDS},
+        help_text=_("En norsk aktør utenfor direktoratet som deltar (departement, etat, institutt …)."),
     )
     arena = models.ForeignKey(
         Arena, verbose_name=_("arena"), on_delete=models.PROTECT, related_name="engagements"
@@ -213,10 +231,49 @@ class Engagement(Period, Provenance):
                     "Enheten har allerede en pågående deltakelse med denne rollen i arenaen."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["partner", "arena", "role"],
+                condition=Q(ends_on__isnull=True, partner__isnull=False),
+                name="register_engagement_unique_open_partner",
+                violation_error_message=_(
+                    "Partneren har allerede en pågående deltakelse med denne rollen i arenaen."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, partner__isnull=True)
+                | Q(unit__isnull=True, partner__isnull=False),
+                name="register_engagement_one_holder",
+                violation_error_message=_(
+                    "En deltakelse hører til enten en enhet i direktoratet eller en nasjonal partner, ikke "
+                    "begge og ikke ingen."
+                ),
+            ),
         ]
 
+    @property
+    def holder(self):
+        """Who takes part: the unit, or the national partner."""
+        return self.unit if self.unit_id else self.partner
+
+    @property
+    def is_partner_engagement(self) -> bool:
+        return self.partner_id is not None
+
+    def clean(self):
+        super().clean()
+        if self.partner_id and not self.partner.is_national_partner:
+            raise ValidationError(
+                {
+                    "partner": _(
+                        "Bare norske departementer, etater og organisasjoner kan være nasjonale partnere."
+                    )
+                }
+            )
+
     def __str__(self) -> str:
-        return f"{self.unit.short_name} – {self.arena.short_name} ({self.get_role_display()})"
+        holder = self.holder
+        name = holder.short_name if holder is not None else "–"
+        return f"{name} – {self.arena.short_name} ({self.get_role_display()})"
 
     def get_absolute_url(self) -> str:
         return reverse("engagement-detail", args=[self.pk])
