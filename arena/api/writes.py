@@ -35,6 +35,13 @@ def form_data(resource: Resource, instance, data, *, partial: bool) -> dict:
     errors = {name: [_("Ukjent felt.")] for name in data if name not in allowed and name not in READ_ONLY}
     for name, value in data.items():
         _check_numbers(name, value, errors)
+        if name in errors or name == "other_names" or name in READ_ONLY:
+            continue
+        many = resource.model._meta.get_field(name).many_to_many
+        if many and not (isinstance(value, list) and all(isinstance(v, int | str) for v in value)):
+            errors[name] = [_("Skriv en liste med id-er.")]
+        elif not many and not isinstance(value, str | int | float | bool | type(None)):
+            errors[name] = [_("Ugyldig verdi: skriv et tall, en tekst eller null.")]
     if resource.named and "other_names" in data:
         names = data["other_names"]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

@@ -209,6 +209,8 @@ def test_delete_with_if_match_and_in_use_gives_409(api_as, world):
         ({"name": "X", "kind": "network", "surprise": 1}, "surprise"),
         ({"name": "X", "kind": "network", "other_names": "not a list"}, "other_names"),
         ({"name": "X\x00", "kind": "network"}, "name"),
+        ({"name": ["a", "list"], "kind": "network"}, "name"),
+        ({"name": "X", "kind": "network", "ends_on": [None, None]}, "ends_on"),
     ],
 )
 def test_invalid_data_gets_400_with_bokmal_messages_and_stores_nothing(api_as, world, payload, field):
@@ -355,7 +357,9 @@ def test_schema_and_offline_documentation(client):
 def activities(world):
     personas, who, wha = world
     for i, year in enumerate((2019, 2020, 2020)):
-        activity = Activity.objects.create(year=year, title=f"Møte {i}, «sitat»; ærlig", kind=Activity.Kind.EVENT)
+        activity = Activity.objects.create(
+            year=year, title=f"Møte {i}, «sitat»; ærlig", kind=Activity.Kind.EVENT
+        )
         activity.units.add(personas.kf)
         activity.arenas.add(wha)
     return world

@@ -17,8 +17,12 @@ ST = Path(sys.executable).with_name("st")
 
 @pytest.mark.django_db(transaction=True)
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(live_server, personas, tmp_path):
-    who = Organisation.objects.create(name="Verdens helseorganisasjon", abbreviation="WHO")
-    wha = Arena.objects.create(name="Verdens helseforsamling", kind=Arena.Kind.GOVERNING_BODY, organisation=who)
+    who = Organisation.objects.create(
+        name="Verdens helseorganisasjon", abbreviation="WHO", kind=Organisation.Kind.INTERNATIONAL
+    )
+    wha = Arena.objects.create(
+        name="Verdens helseforsamling", kind=Arena.Kind.GOVERNING_BODY, organisation=who
+    )
     Engagement.objects.create(unit=personas.kf, arena=wha)
     activity = Activity.objects.create(year=2020, title="Innspill")
     activity.units.add(personas.kf)
