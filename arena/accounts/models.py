@@ -20,7 +20,9 @@ class OidcIdentity(models.Model):
     )
     issuer = models.CharField(_("utsteder"), max_length=300)
     oid = models.CharField(
-        _("objekt-ID"), max_length=200, help_text=_("Den uforanderlige ID-en brukeren har hos utstederen (oid).")
+        _("objekt-ID"),
+        max_length=200,
+        help_text=_("Den uforanderlige ID-en brukeren har hos utstederen (oid)."),
     )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     last_sign_in = models.DateTimeField(_("sist innlogget"), null=True, blank=True)
@@ -40,10 +42,11 @@ class OidcRoleGrant(models.Model):
     """A unit role that single sign-on gave (from an app role in the token)."""
 
     identity = models.ForeignKey(OidcIdentity, on_delete=models.CASCADE, related_name="grants")
-    unit_role = models.OneToOneField(
-        "register.UnitRole", on_delete=models.CASCADE, related_name="oidc_grant"
-    )
+    unit_role = models.OneToOneField("register.UnitRole", on_delete=models.CASCADE, related_name="oidc_grant")
 
     class Meta:
         verbose_name = _("rolle fra innlogging")
         verbose_name_plural = _("roller fra innlogging")
+
+    def __str__(self) -> str:
+        return str(self.unit_role)

@@ -118,7 +118,7 @@ class EntraBackend(OIDCAuthenticationBackend):
 
 @method_decorator(login_not_required, name="dispatch")
 class SignInView(OIDCAuthenticationRequestView):
-    """"Logg inn med Entra ID": off to the provider's sign-in page (state, nonce and PKCE in the session)."""
+    """ "Logg inn med Entra ID": off to the provider's sign-in page (state, nonce and PKCE in the session)."""
 
     get_settings = staticmethod(oidc_setting)
 

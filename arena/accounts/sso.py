@@ -86,7 +86,9 @@ def wanted_unit_roles(roles: AppRoles) -> set[tuple[int, str]]:
     if roles.coordinator:
         unit = Unit.objects.filter(is_coordinator=True).values_list("pk", flat=True).first()
         if unit is None:
-            log.warning("SSO: app role %s, but no unit is the coordinating unit", settings.ARENA_OIDC_COORDINATOR_ROLE)
+            log.warning(
+                "SSO: app role %s, but no unit is the coordinating unit", settings.ARENA_OIDC_COORDINATOR_ROLE
+            )
         else:
             wanted.add((unit, UnitRole.Role.COORDINATOR))
     for abbreviation in sorted(roles.contact_units):
@@ -94,7 +96,9 @@ def wanted_unit_roles(roles: AppRoles) -> set[tuple[int, str]]:
         if len(units) == 1:
             wanted.add((units[0], UnitRole.Role.INTERNATIONAL_CONTACT))
         else:
-            log.warning("SSO: app role for unit %r matches %s units; ignored", abbreviation, len(units) or "no")
+            log.warning(
+                "SSO: app role for unit %r matches %s units; ignored", abbreviation, len(units) or "no"
+            )
     return wanted
 
 
