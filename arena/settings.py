@@ -58,7 +58,8 @@ env = environ.Env(
 
 DEBUG = env("ARENA_DEBUG")
 DATA_DIR = Path(env("ARENA_DATA_DIR"))
-SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(DATA_DIR / "secret-key")
+SECRET_KEY_FILE = DATA_DIR / "secret-key"  # used when ARENA_SECRET_KEY is not set; kept by `backup`
+SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(SECRET_KEY_FILE)
 ALLOWED_HOSTS = env("ARENA_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("ARENA_CSRF_TRUSTED_ORIGINS")
 ORGANISATION_NAME = env("ARENA_ORGANISATION_NAME")
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "arena.jobs",
     "arena.accounts",
     "arena.notifications",
+    "arena.backup",
     "arena.web",
 ]
 
