@@ -15,7 +15,6 @@ import pytest
 from tests.live import LiveSite
 
 
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     live = LiveSite(tmp_path_factory.mktemp("backup-site"))
@@ -131,7 +130,9 @@ def test_what_is_not_a_good_backup_is_refused_and_changes_nothing(site, tmp_path
     cases["random.tar.gz"] = os.urandom(4000)
     cases["truncated.tar.gz"] = good.read_bytes()[: good.stat().st_size // 2]
     cases["plain.tar.gz"] = gzip.compress(b"ikke en tar-fil" * 100)
-    _rewrite(good, tmp_path / "no-manifest.tar.gz", lambda n, d: None if n == "arena-backup.json" else (d or None))
+    _rewrite(
+        good, tmp_path / "no-manifest.tar.gz", lambda n, d: None if n == "arena-backup.json" else (d or None)
+    )
     _rewrite(
         good,
         tmp_path / "tampered.tar.gz",
