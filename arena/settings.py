@@ -41,11 +41,25 @@ env = environ.Env(
     ARENA_REMINDER_DAYS=(int, 7),
     ARENA_WORKER_HEARTBEAT=(float, 5.0),
     ARENA_TASK_TIME_LIMIT=(float, 900.0),
+    ARENA_OIDC_ISSUER=(str, ""),
+    ARENA_OIDC_CLIENT_ID=(str, ""),
+    ARENA_OIDC_CLIENT_SECRET=(str, ""),
+    ARENA_OIDC_PROVIDER_NAME=(str, "Entra ID"),
+    ARENA_OIDC_SCOPES=(str, "openid profile email"),
+    ARENA_OIDC_ID_CLAIM=(str, "oid"),
+    ARENA_OIDC_COORDINATOR_ROLE=(str, "Koordinator"),
+    ARENA_OIDC_CONTACT_ROLE_PREFIX=(str, "Kontakt."),
+    ARENA_OIDC_READER_ROLE=(str, "Leser"),
+    ARENA_OIDC_UNKNOWN_USERS=(str, "refuse"),
+    ARENA_OIDC_AUTHORIZATION_ENDPOINT=(str, ""),
+    ARENA_OIDC_TOKEN_ENDPOINT=(str, ""),
+    ARENA_OIDC_JWKS_URI=(str, ""),
 )
 
 DEBUG = env("ARENA_DEBUG")
 DATA_DIR = Path(env("ARENA_DATA_DIR"))
-SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(DATA_DIR / "secret-key")
+SECRET_KEY_FILE = DATA_DIR / "secret-key"  # used when ARENA_SECRET_KEY is not set; kept by `backup`
+SECRET_KEY = env("ARENA_SECRET_KEY") or secret_key_file(SECRET_KEY_FILE)
 ALLOWED_HOSTS = env("ARENA_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("ARENA_CSRF_TRUSTED_ORIGINS")
 ORGANISATION_NAME = env("ARENA_ORGANISATION_NAME")
@@ -75,6 +89,7 @@ INSTALLED_APPS = [
     "arena.accounts",
     "arena.notifications",
     "arena.api",
+    "arena.backup",
     "arena.web",
 ]
 
@@ -110,6 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "arena.web.context.arena",
                 "arena.notifications.context.unread",
+                "arena.accounts.context.sign_in",
             ],
         },
     },
@@ -179,6 +195,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "arena.accounts.oidc.EntraBackend",  # does nothing unless single sign-on is configured
 ]
 AXES_FAILURE_LIMIT = env("ARENA_LOGIN_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env("ARENA_LOGIN_LOCKOUT_MINUTES"))
@@ -186,6 +203,35 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "arena.accounts.views.locked_out"
 AXES_VERBOSE = False
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc, arena/accounts/oidc.py and sso.py), shaped for
+# Microsoft Entra ID; on when an issuer and a client id are set. Endpoints come from the issuer's discovery
+# document unless given. Users are keyed on ARENA_OIDC_ID_CLAIM (Entra's immutable `oid`); app roles in the
+# `roles` claim map to Arena's roles; a token without any of them is refused unless
+# ARENA_OIDC_UNKNOWN_USERS=reader. Local password sign-in stays. See docs/deploy.md.
+ARENA_OIDC_ISSUER = env("ARENA_OIDC_ISSUER")  # exactly as the provider names itself (the ID token's `iss`)
+ARENA_OIDC_ENABLED = bool(ARENA_OIDC_ISSUER and env("ARENA_OIDC_CLIENT_ID"))
+ARENA_OIDC_PROVIDER_NAME = env("ARENA_OIDC_PROVIDER_NAME")
+ARENA_OIDC_ID_CLAIM = env("ARENA_OIDC_ID_CLAIM")
+ARENA_OIDC_COORDINATOR_ROLE = env("ARENA_OIDC_COORDINATOR_ROLE")
+ARENA_OIDC_CONTACT_ROLE_PREFIX = env("ARENA_OIDC_CONTACT_ROLE_PREFIX")
+ARENA_OIDC_READER_ROLE = env("ARENA_OIDC_READER_ROLE")
+ARENA_OIDC_UNKNOWN_USERS = env("ARENA_OIDC_UNKNOWN_USERS")
+if ARENA_OIDC_UNKNOWN_USERS not in {"refuse", "reader"}:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("ARENA_OIDC_UNKNOWN_USERS must be 'refuse' or 'reader'")
+OIDC_RP_CLIENT_ID = env("ARENA_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("ARENA_OIDC_CLIENT_SECRET")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = env("ARENA_OIDC_SCOPES")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("ARENA_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("ARENA_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("ARENA_OIDC_JWKS_URI")
+OIDC_OP_USER_ENDPOINT = ""  # not used: the claims are read from the ID token
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -15,6 +15,7 @@ urlpatterns = [
     # The language switch works before sign-in too, so the sign-in page can be read in English.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("konto/", include("arena.accounts.urls")),
+    path("oidc/", include("arena.accounts.oidc_urls")),
     path("varsler/", include("arena.notifications.urls")),
     path("import/", include("arena.ingest.urls")),
     path("api/", include("arena.api.urls")),

@@ -48,6 +48,7 @@ WEB, ADMIN, IMPORT, RESTORE, REFERENCE, DEMO, CYCLE = (
     "demo",
     "cycle",
 )
+SSO = "sso"  # roles given or ended by single sign-on (arena/accounts/sso.py)
 
 
 def latest_history_id(obj) -> int | None:

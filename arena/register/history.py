@@ -39,6 +39,7 @@ def action_label(reason: str | None) -> str:
         changes.REFERENCE: _("referansedata"),
         changes.DEMO: _("demodata"),
         changes.CYCLE: _("rapporteringsrunden"),
+        changes.SSO: _("enkel pålogging"),
     }
     label = labels.get(code)
     if label is None:
