@@ -70,7 +70,10 @@ def hand_off(document, output: Path, *, by, again: bool = False) -> ArchiveHando
     earlier = ArchiveHandoff.of(document).first()
     if earlier is not None and not again:
         raise ValidationError(
-            _("%(document)s ble overlevert til arkivet %(when)s; bruk «på nytt» for å sende den igjen.")
+            _(
+                "%(document)s ble overlevert til arkivet %(when)s. Send den på nytt bare hvis overleveringen "
+                "gikk tapt (--again)."
+            )
             % {
                 "document": document,
                 "when": date_format(timezone.localtime(earlier.handed_off_at), "j. F Y H:i"),
