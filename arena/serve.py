@@ -43,6 +43,13 @@ def _load_demo(addrport: str) -> None:
     if not Unit.objects.exists():
         counts = load_demo()
         print("Demodata lastet / demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        from arena.reporting.demo import issue_demo_reports
+
+        # The worker beside the server generates them; the server is up meanwhile.
+        issue_demo_reports(background=True)
+        print(
+            "Årsmeldingene for 2019 og 2020 lages i bakgrunnen. / The 2019 and 2020 reports are being issued."
+        )
     print(f"Arena: http://{addrport}/")
     demo_users = get_user_model().objects.filter(username__in=DEMO_LOGINS).values_list("username", flat=True)
     if demo_users:

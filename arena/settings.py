@@ -54,6 +54,11 @@ env = environ.Env(
     ARENA_OIDC_AUTHORIZATION_ENDPOINT=(str, ""),
     ARENA_OIDC_TOKEN_ENDPOINT=(str, ""),
     ARENA_OIDC_JWKS_URI=(str, ""),
+    ARENA_ORGANISATION_NUMBER=(str, "983544622"),
+    ARENA_OPEN_DATA=(bool, False),
+    ARENA_OPEN_DATA_CONTACT_EMAIL=(str, "postmottak@helsedir.no"),
+    ARENA_ARCHIVE_SYSTEM=(str, "Arena"),
+    ARENA_ARCHIVE_CLASSIFICATION_SYSTEM=(str, "Arkivnøkkel"),
 )
 
 DEBUG = env("ARENA_DEBUG")
@@ -90,6 +95,8 @@ INSTALLED_APPS = [
     "arena.notifications",
     "arena.api",
     "arena.backup",
+    "arena.opendata",
+    "arena.archive",
     "arena.web",
 ]
 
@@ -170,6 +177,16 @@ EMAIL_USE_TLS = env("ARENA_EMAIL_USE_TLS")
 EMAIL_USE_SSL = env("ARENA_EMAIL_USE_SSL")
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("ARENA_EMAIL_FROM")
+
+# Open data (arena/opendata): /data/ answers without sign-in only when ARENA_OPEN_DATA is on (else 404). The
+# publisher in the DCAT-AP-NO catalogue is the organisation with this number in Enhetsregisteret.
+ARENA_OPEN_DATA = env("ARENA_OPEN_DATA")
+ARENA_ORGANISATION_NUMBER = env("ARENA_ORGANISATION_NUMBER")
+ARENA_OPEN_DATA_CONTACT_EMAIL = env("ARENA_OPEN_DATA_CONTACT_EMAIL")
+# Archive hand-off (arena/archive): the sending system's name in the arkivmelding, and the classification
+# system its class codes belong to (the agency's archive key; class codes per document kind in archive/kinds.py).
+ARENA_ARCHIVE_SYSTEM = env("ARENA_ARCHIVE_SYSTEM")
+ARENA_ARCHIVE_CLASSIFICATION_SYSTEM = env("ARENA_ARCHIVE_CLASSIFICATION_SYSTEM")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

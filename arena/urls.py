@@ -20,5 +20,6 @@ urlpatterns = [
     path("import/", include("arena.ingest.urls")),
     path("api/", include("arena.api.urls")),
     path("arsmelding/", include("arena.reporting.urls")),
+    path("data/", include("arena.opendata.urls")),
     path("", include("arena.web.urls")),
 ]

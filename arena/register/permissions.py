@@ -11,7 +11,8 @@ Personas:
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
 - system: the command line and background jobs acting on their own behalf (loaders, scheduled work); may do
   what the coordinator may, and is recorded as the system, not as a person.
-Anonymous visitors may do nothing (the middleware sends them to the sign-in page).
+Anonymous visitors may do nothing (the middleware sends them to the sign-in page), except read the open data
+when the installation publishes it (`can_read_open_data`).
 
 `Access` is computed once per request (`request.access`, set by `AccessMiddleware`) and its answers are
 cached on it, so asking it for every row of a page costs no queries beyond the first.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.functional import SimpleLazyObject
@@ -190,6 +192,16 @@ class Access:
 
     def can_import(self) -> bool:
         """Upload a document, decide on its proposals and commit them to the register."""
+        return self.is_coordinator
+
+    # Data out
+
+    def can_read_open_data(self) -> bool:
+        """The open data at /data/ (anyone, signed in or not) — only when the installation publishes it."""
+        return bool(settings.ARENA_OPEN_DATA)
+
+    def can_archive(self) -> bool:
+        """Hand an issued document off to the archive (arena.archive)."""
         return self.is_coordinator
 
     # The change log

@@ -6,6 +6,18 @@ from arena.register.demo.load import load_demo
 class Command(BaseCommand):
     help = "Load the demo register (Helsedirektoratet 2019–2020, fictitious people, demo logins). Idempotent."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--issue-reports",
+            action="store_true",
+            help="also issue the annual reports for 2019 (by unit) and 2020 (by area), unless already issued",
+        )
+
+    def handle(self, *args, issue_reports: bool = False, **options):
         for part, count in load_demo().items():
             self.stdout.write(f"{part}: {count}")
+        if issue_reports:
+            from arena.reporting.demo import issue_demo_reports
+
+            for issued in issue_demo_reports(background=False):
+                self.stdout.write(f"{issued}: {issued.get_status_display()}")
