@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "arena.jobs",
     "arena.accounts",
     "arena.notifications",
+    "arena.agenda",
     "arena.web",
 ]
 
