@@ -18,5 +18,6 @@ urlpatterns = [
     path("varsler/", include("arena.notifications.urls")),
     path("import/", include("arena.ingest.urls")),
     path("arsmelding/", include("arena.reporting.urls")),
+    path("agenda/", include("arena.agenda.urls")),
     path("", include("arena.web.urls")),
 ]
