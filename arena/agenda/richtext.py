@@ -132,3 +132,29 @@ def blocks(value: str) -> list[Block]:
 
 def plain_text(value: str) -> str:
     return "\n".join(b.text for b in blocks(value))
+
+
+def to_markup(value: str) -> str:
+    """The stored HTML as the plain-text markup the note form edits (the inverse of `from_plain_text`)."""
+    out: list[str] = []
+    previous = None
+    number = 0
+    for block in blocks(value):
+        text = "".join(
+            "\n"
+            if run.text == "\n"
+            else (f"**{run.text}**" if run.bold else f"*{run.text}*" if run.italic else run.text)
+            for run in block.runs
+        ).strip()
+        if block.kind == "bullet":
+            line = f"- {text}"
+        elif block.kind == "number":
+            number = number + 1 if previous == "number" else 1
+            line = f"{number}. {text}"
+        else:
+            line = text
+        if out and not (block.kind == previous and block.kind in ("bullet", "number")):
+            out.append("")
+        out.append(line)
+        previous = block.kind
+    return "\n".join(out)

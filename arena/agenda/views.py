@@ -36,7 +36,7 @@ from arena.agenda.forms import (
     ReturnNoteForm,
 )
 from arena.agenda.models import AgendaItem, BriefingNote, Deadline, Meeting, Obligation
-from arena.agenda.richtext import sanitize
+from arena.agenda.richtext import sanitize, to_markup
 from arena.notifications.service import absolute_url
 from arena.register import activity_log, changes
 from arena.register.models import Arena, Unit
@@ -353,9 +353,9 @@ def note_detail(request, pk: int):
     if may_edit:
         form = NoteForm(
             initial={
-                "background": note.background,
-                "position": note.position,
-                "intervention": note.intervention,
+                "background": to_markup(note.background),
+                "position": to_markup(note.position),
+                "intervention": to_markup(note.intervention),
                 "based_on": changes.latest_history_id(note),
             }
         )
