@@ -30,7 +30,7 @@ PRODID = "-//Arena//Agenda//NB"
 DOMAIN = "arena.agenda"
 # How far back and ahead feeds reach (a subscribed calendar needs neither all history nor the distant future).
 PAST_DAYS = 400
-FUTURE_DAYS = 800
+FUTURE_DAYS = 3660
 
 
 def uid_of(obj) -> str:
@@ -141,7 +141,9 @@ def note_event(note: BriefingNote) -> Event:
     return event
 
 
-def _window(queryset: QuerySet, field: str) -> QuerySet:
+def _window(queryset: QuerySet, field: str, window: bool = True) -> QuerySet:
+    if not window:
+        return queryset
     today = timezone.localdate()
     start = today - datetime.timedelta(days=PAST_DAYS)
     end = today + datetime.timedelta(days=FUTURE_DAYS)
@@ -151,11 +153,17 @@ def _window(queryset: QuerySet, field: str) -> QuerySet:
 
 
 def build(
-    name: str, meetings: QuerySet, deadlines: QuerySet | None = None, notes: QuerySet | None = None
+    name: str,
+    meetings: QuerySet,
+    deadlines: QuerySet | None = None,
+    notes: QuerySet | None = None,
+    window: bool = True,
 ) -> bytes:
+    """A calendar of the meetings, deadlines and note deadlines; `window` keeps it to the last year and the
+    next ten (subscriptions), without it everything (exports)."""
     calendar = _calendar(name)
     meetings = list(
-        _window(meetings, "starts_at")
+        _window(meetings, "starts_at", window)
         .select_related("arena")
         .prefetch_related("attendee_people")
         .order_by("starts_at", "pk")
@@ -164,13 +172,13 @@ def build(
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting))
     if deadlines is not None:
-        rows = _window(deadlines, "due_on").select_related(
+        rows = _window(deadlines, "due_on", window).select_related(
             "obligation__unit", "obligation__arena", "obligation__organisation"
         )
         for deadline in rows.order_by("due_on", "pk"):
             calendar.add_component(deadline_event(deadline))
     if notes is not None:
-        rows = _window(notes.filter(deadline__isnull=False), "deadline").select_related(
+        rows = _window(notes.filter(deadline__isnull=False), "deadline", window).select_related(
             "item__meeting", "unit"
         )
         for note in rows.order_by("deadline", "pk"):
@@ -182,25 +190,27 @@ def _unit_ids(unit: Unit) -> set[int]:
     return UnitTree.load().descendants({unit.pk})
 
 
-def unit_feed(unit: Unit) -> bytes:
+def unit_feed(unit: Unit, window: bool = True) -> bytes:
     ids = _unit_ids(unit)
     return build(
         f"Arena – {unit.short_name}",
         meeting_queries.for_unit(unit),
         Deadline.objects.filter(obligation__unit__in=ids),
         BriefingNote.objects.filter(unit__in=ids),
+        window=window,
     )
 
 
-def arena_feed(arena: Arena) -> bytes:
+def arena_feed(arena: Arena, window: bool = True) -> bytes:
     return build(
         f"Arena – {arena.short_name}",
         Meeting.objects.filter(arena=arena),
         Deadline.objects.filter(obligation__arena=arena),
+        window=window,
     )
 
 
-def user_feed(user) -> bytes:
+def user_feed(user, window: bool = True) -> bytes:
     """The user's meetings (attended, or of the units they are contact for) and those units' deadlines."""
     person = Person.objects.filter(user=user).first()
     unit_ids: set[int] = set()
@@ -216,6 +226,7 @@ def user_feed(user) -> bytes:
         meeting_queries.for_user(user),
         Deadline.objects.filter(obligation__unit__in=unit_ids),
         BriefingNote.objects.filter(unit__in=unit_ids),
+        window=window,
     )
 
 
