@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "arena.backup",
     "arena.opendata",
     "arena.archive",
+    "arena.agenda",
     "arena.web",
 ]
 

@@ -21,5 +21,6 @@ urlpatterns = [
     path("api/", include("arena.api.urls")),
     path("arsmelding/", include("arena.reporting.urls")),
     path("data/", include("arena.opendata.urls")),
+    path("agenda/", include("arena.agenda.urls")),
     path("", include("arena.web.urls")),
 ]

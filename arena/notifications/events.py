@@ -110,6 +110,25 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
     return count
 
 
+# Other apps' reminders (e.g. the agenda's notes and reporting deadlines) run on the same schedule: each app adds
+# a dotted path to a function `f(today) -> int` in its AppConfig.ready.
+_REMINDER_SOURCES: dict[str, str] = {}
+
+
+def add_reminder_source(name: str, dotted_path: str) -> None:
+    _REMINDER_SOURCES[name] = dotted_path
+
+
+def send_all_reminders(today: datetime.date | None = None) -> int:
+    """The reporting cycle's reminders and every registered source's, once each."""
+    from django.utils.module_loading import import_string
+
+    count = send_deadline_reminders(today)
+    for path in _REMINDER_SOURCES.values():
+        count += import_string(path)(today)
+    return count
+
+
 @task()
 def deadline_reminders_task() -> int:
-    return send_deadline_reminders()
+    return send_all_reminders()

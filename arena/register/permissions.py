@@ -113,16 +113,22 @@ class Access:
     # The register
 
     def can_create(self, model) -> bool:
+        if model._meta.app_label == "agenda":
+            return self.can_create_agenda_record(model)
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
     def can_change(self, obj) -> bool:
         if self.is_coordinator:
             return True
+        if obj._meta.app_label == "agenda":
+            return self.can_change_agenda_record(obj)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
         return bool(owning_unit_ids(obj) & self.contact_unit_ids)
 
     def can_delete(self, obj) -> bool:
+        if obj._meta.app_label == "agenda" and obj._meta.model_name != "meeting":
+            return self.is_coordinator
         return self.can_change(obj)
 
     def can_restore(self, obj) -> bool:
@@ -202,6 +208,58 @@ class Access:
 
     def can_archive(self) -> bool:
         """Hand an issued document off to the archive (arena.archive)."""
+        return self.is_coordinator
+
+    # The agenda (arena.agenda): meetings, briefing notes, obligations and their deadlines
+
+    def can_manage_agenda(self) -> bool:
+        """Series, sessions and their agenda items, confirming owners, reviewing notes, obligations, compiling."""
+        return self.is_coordinator
+
+    def can_create_meeting(self) -> bool:
+        """The coordinator, or a unit's contact (for a meeting their unit attends)."""
+        return self.is_coordinator or bool(self.contact_unit_ids)
+
+    def can_edit_meeting(self, meeting) -> bool:
+        """The coordinator, or a contact of one of the units attending the meeting."""
+        if self.is_coordinator:
+            return True
+        if not self.contact_unit_ids or meeting.pk is None:
+            return False
+        return bool({u.pk for u in meeting.attendee_units.all()} & self.contact_unit_ids)
+
+    def may_assign_meeting_units(self, before, after) -> bool:
+        """A contact may only add or remove their own units, and one of them must stay on the meeting."""
+        return self.may_assign_units(before, after)
+
+    def can_edit_note(self, note) -> bool:
+        """Write and deliver a briefing note: the coordinator, or a contact of the note's unit."""
+        return self.is_coordinator or note.unit_id in self.contact_unit_ids
+
+    def can_review_note(self, note) -> bool:
+        """Return or approve a delivered note."""
+        return self.is_coordinator
+
+    def can_deliver_deadline(self, deadline) -> bool:
+        """Mark a reporting deadline delivered: the coordinator, or a contact of the obligation's unit."""
+        return self.is_coordinator or deadline.obligation.unit_id in self.contact_unit_ids
+
+    def can_view_agenda(self) -> bool:
+        return self.is_authenticated
+
+    def can_create_agenda_record(self, model) -> bool:
+        """The write path's create rule for agenda records."""
+        return self.is_coordinator or (model._meta.model_name == "meeting" and self.can_create_meeting())
+
+    def can_change_agenda_record(self, obj) -> bool:
+        """The write path's change rule for agenda records."""
+        name = obj._meta.model_name
+        if name == "meeting":
+            return self.can_edit_meeting(obj)
+        if name == "briefingnote":
+            return self.can_edit_note(obj)
+        if name == "deadline":
+            return self.can_deliver_deadline(obj)
         return self.is_coordinator
 
     # The change log

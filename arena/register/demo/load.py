@@ -171,6 +171,16 @@ def _outlooks(keys: _Keys) -> None:
         _save(Outlook(unit=unit, year=rec.year, text=rec.text), relations)
 
 
+def _load_other_apps() -> None:
+    """Demo data of the apps beside the register (each loader idempotent), in the same transaction."""
+    from django.apps import apps
+
+    if apps.is_installed("arena.agenda"):
+        from arena.agenda.demo import load_agenda_demo
+
+        load_agenda_demo()
+
+
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     """Load reference data and the demo register in one transaction; returns the resulting row counts."""
@@ -182,6 +192,7 @@ def load_demo() -> dict[str, int]:
     _engagements(keys, sources)
     _activities(keys, sources)
     _outlooks(keys)
+    _load_other_apps()
     return {
         "units": Unit.objects.count(),
         "people": Person.objects.count(),

@@ -2,11 +2,13 @@
 
 from django.core.management.base import BaseCommand
 
-from arena.notifications.events import send_deadline_reminders
+from arena.notifications.events import send_all_reminders
 
 
 class Command(BaseCommand):
-    help = "Send deadline reminders for open reporting cycles (each reminder goes once)."
+    help = (
+        "Send deadline reminders: reporting cycles, briefing notes, reporting obligations (each goes once)."
+    )
 
     def handle(self, **options):
-        self.stdout.write(f"reminders: {send_deadline_reminders()}")
+        self.stdout.write(f"reminders: {send_all_reminders()}")

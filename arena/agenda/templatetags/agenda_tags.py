@@ -1,0 +1,67 @@
+"""Template tags of the agenda: permission filters, and small includes for other apps' pages (an arena's,
+a unit's or a person's meetings; "this week" on the home page)."""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+
+from arena.agenda import listing
+from arena.agenda import meetings as queries
+from arena.agenda.models import Meeting
+
+register = template.Library()
+
+LIMIT = 10
+
+
+@register.filter
+def can_deliver_deadline(access, deadline) -> bool:
+    return access.can_deliver_deadline(deadline)
+
+
+@register.filter
+def can_edit_meeting(access, meeting) -> bool:
+    return access.can_edit_meeting(meeting)
+
+
+def _split(queryset):
+    now = timezone.now()
+    queryset = queryset.select_related("arena")
+    upcoming = list(queryset.filter(ends_at__gte=now).order_by("starts_at")[:LIMIT])
+    past = list(queryset.filter(ends_at__lt=now).order_by("-starts_at")[:LIMIT])
+    return upcoming, past
+
+
+@register.inclusion_tag("agenda/includes/meetings.html", takes_context=True)
+def meetings_of(context, obj):
+    """The meetings of an arena, a unit (attended or owning an agenda item) or a person (attending)."""
+    from arena.register.models import Arena, Person, Unit
+
+    if isinstance(obj, Arena):
+        queryset, scope = Meeting.objects.filter(arena=obj), "arena"
+    elif isinstance(obj, Unit):
+        queryset, scope = queries.for_unit(obj), "unit"
+    elif isinstance(obj, Person):
+        queryset, scope = queries.for_person(obj), "person"
+    else:
+        raise template.TemplateSyntaxError("meetings_of needs an arena, a unit or a person")
+    upcoming, past = _split(queryset)
+    return {
+        "obj": obj,
+        "scope": scope,
+        "upcoming": upcoming,
+        "past": past,
+        "access": context.get("access"),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("agenda/includes/this_week.html", takes_context=True)
+def this_week(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    entries = listing.this_week(user, today) if user is not None and user.is_authenticated else []
+    return {"entries": entries, "monday": monday, "sunday": monday + datetime.timedelta(days=6)}

@@ -1,0 +1,162 @@
+"""The agenda's pages for each persona: they render, refuse what a persona may not do, and the forms store
+through the domain functions."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from arena.agenda import notes
+from arena.agenda.models import BriefingNote, Deadline, Meeting, Obligation
+from arena.register.models import LogEntry
+
+
+@pytest.fixture
+def confirmed(agenda):
+    from arena.agenda.meetings import add_item
+
+    item = add_item(agenda.session, "Antimicrobial resistance", number="11.2", by=agenda.coordinator)
+    note = notes.confirm_item(item, agenda.personas.kf, datetime.date(2031, 5, 1), by=agenda.coordinator)
+    obligation = Obligation.objects.create(
+        name="OECD Health Data", organisation=agenda.who, unit=agenda.personas.kf, due_month=6, due_day=30
+    )
+    deadline = Deadline.objects.create(
+        obligation=obligation, period="2020", due_on=datetime.date(2020, 6, 30)
+    )
+    return item, note, deadline
+
+
+PAGES = [
+    ("agenda-calendar", None),
+    ("agenda-list", None),
+    ("agenda-obligations", None),
+    ("agenda-overdue", None),
+    ("agenda-feeds", None),
+]
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "contact_kf", "reader"])
+def test_pages_render(as_persona, agenda, confirmed, persona):
+    client = as_persona(persona)
+    item, note, deadline = confirmed
+    urls = [reverse(name) for name, _ in PAGES] + [
+        reverse("agenda-calendar") + "?year=2031&month=5",
+        reverse("agenda-list") + f"?from=2031-05-01&to=2031-06-30&unit={agenda.personas.kf.pk}",
+        reverse("agenda-meeting", args=[agenda.session.pk]),
+        reverse("agenda-notes", args=[agenda.session.pk]),
+        reverse("agenda-note", args=[note.pk]),
+        reverse("arena-detail", args=[agenda.wha.pk]),
+        reverse("unit-detail", args=[agenda.personas.kf.pk]),
+        reverse("home"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert b"WHA74" in client.get(reverse("arena-detail", args=[agenda.wha.pk])).content
+    assert b"WHA74" in client.get(reverse("agenda-calendar") + "?year=2031&month=5").content
+    ics = client.get(reverse("agenda-meeting-ics", args=[agenda.session.pk]))
+    assert ics["Content-Type"].startswith("text/calendar")
+
+
+def test_signed_out_goes_to_sign_in(client, agenda):
+    response = client.get(reverse("agenda-calendar"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_meeting_form_as_coordinator_and_refusals(as_persona, agenda):
+    client = as_persona("coordinator")
+    data = {
+        "name": "EB150",
+        "kind": "session",
+        "arena": "WHA",
+        "starts_at": "2032-01-24T09:30",
+        "ends_at": "2032-01-29T17:00",
+        "time_zone": "Europe/Oslo",
+        "place": "Genève",
+        "attendee_units": [agenda.personas.kf.pk],
+    }
+    response = client.post(reverse("agenda-meeting-create"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get(name="EB150")
+    assert meeting.local_start.hour == 9 and meeting.local_start.minute == 30
+    assert meeting.history.first().history_user == agenda.personas.users["coordinator"]
+    bad = dict(data, name="Feil", ends_at="2032-01-20T09:00")
+    response = client.post(reverse("agenda-meeting-create"), bad)
+    assert response.status_code == 400
+    assert "slutte før det begynner" in response.content.decode()
+    ended = dict(data, name="Etter slutt", arena=agenda.old.name)
+    response = client.post(reverse("agenda-meeting-create"), ended)
+    assert response.status_code == 400 and "ble avsluttet" in response.content.decode()
+    assert not Meeting.objects.filter(name__in=["Feil", "Etter slutt"]).exists()
+
+    reader = as_persona("reader")
+    assert reader.post(reverse("agenda-meeting-create"), dict(data, name="Leser")).status_code == 403
+    assert reader.get(reverse("agenda-meeting-edit", args=[meeting.pk])).status_code == 403
+    # The FF contact may not edit a meeting only KF attends; KF's contact may.
+    ff = as_persona("contact_ff")
+    assert ff.get(reverse("agenda-meeting-edit", args=[meeting.pk])).status_code == 403
+    kf = as_persona("contact_kf")
+    assert kf.get(reverse("agenda-meeting-edit", args=[meeting.pk])).status_code == 200
+    before = meeting.sequence
+    response = kf.post(
+        reverse("agenda-meeting-edit", args=[meeting.pk]),
+        dict(data, place="Online", attendee_units=[agenda.personas.kf.pk]),
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Online" and meeting.sequence == before + 1
+
+
+def test_note_pages_flow(as_persona, agenda, confirmed):
+    item, note, deadline = confirmed
+    ff = as_persona("contact_ff")
+    response = ff.post(reverse("agenda-note-action", args=[note.pk, "save"]), {"position": "FF skriver"})
+    assert response.status_code == 403
+    kf = as_persona("contact_kf")
+    response = kf.post(
+        reverse("agenda-note-action", args=[note.pk, "deliver"]),
+        {"background": "B", "position": "Norge støtter.", "intervention": ""},
+    )
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.status == BriefingNote.Status.DELIVERED
+    coordinator = as_persona("coordinator")
+    response = coordinator.post(
+        reverse("agenda-note-action", args=[note.pk, "return"]), {"comment": ""}, follow=True
+    )
+    assert "Skriv hva enheten skal rette" in response.content.decode()
+    coordinator.post(reverse("agenda-note-action", args=[note.pk, "approve"]))
+    note.refresh_from_db()
+    assert note.status == BriefingNote.Status.APPROVED
+    response = coordinator.get(reverse("agenda-notes-docx", args=[agenda.session.pk]))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert as_persona("reader").get(reverse("agenda-notes-docx", args=[agenda.session.pk])).status_code == 403
+
+
+def test_deadline_delivery_by_owner_only(as_persona, agenda, confirmed):
+    _item, _note, deadline = confirmed
+    assert (
+        as_persona("contact_ff").post(reverse("agenda-deadline-deliver", args=[deadline.pk])).status_code
+        == 403
+    )
+    assert (
+        as_persona("reader").post(reverse("agenda-deadline-deliver", args=[deadline.pk])).status_code == 403
+    )
+    response = as_persona("contact_kf").post(
+        reverse("agenda-deadline-deliver", args=[deadline.pk]), {"remark": "Sendt"}
+    )
+    assert response.status_code == 302
+    deadline.refresh_from_db()
+    assert deadline.delivered_by == agenda.personas.users["contact_kf"] and deadline.remark == "Sendt"
+    assert LogEntry.objects.filter(action="agenda.deadline.delivered", object_id=deadline.pk).exists()
+
+
+def test_session_import_page(as_persona, agenda):
+    coordinator = as_persona("coordinator")
+    url = reverse("agenda-notes-action", args=[agenda.session.pk, "import"])
+    response = coordinator.post(url, {"text": "1. Opening\n2. Antimicrobial resistance"}, follow=True)
+    assert "2 punkter er lagt til" in response.content.decode()
+    response = coordinator.post(url, {"text": "nothing numbered"}, follow=True)
+    assert "Fant ingen nummererte punkter" in response.content.decode()
+    assert agenda.session.items.count() == 2
+    assert as_persona("contact_kf").post(url, {"text": "3. X"}).status_code == 403
