@@ -57,10 +57,10 @@ def _month(request) -> tuple[int, int]:
     try:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
-        datetime.date(year, month, 1)
         if not 1990 <= year <= 2100:
             raise ValueError
-    except ValueError:
+        datetime.date(year, month, 1)
+    except (ValueError, OverflowError):
         raise Http404 from None
     return year, month
 

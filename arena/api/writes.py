@@ -64,11 +64,19 @@ def form_data(resource: Resource, instance, data, *, partial: bool) -> dict:
             continue
         if name == "other_names":
             result[name] = "\n".join(value)
-        elif isinstance(value, bool):
+        elif isinstance(value, list):
+            result[name] = [str(v) for v in value]
+        elif isinstance(value, bool) and _is_boolean(resource, name):
             result[name] = value if value else ""
         else:
-            result[name] = value
+            result[name] = str(value)  # what a form field parses: a number or a date where text is expected
     return result
+
+
+def _is_boolean(resource: Resource, name: str) -> bool:
+    from django.db import models
+
+    return isinstance(resource.model._meta.get_field(name), models.BooleanField)
 
 
 def parse_if_match(header: str | None):

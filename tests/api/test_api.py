@@ -211,6 +211,8 @@ def test_delete_with_if_match_and_in_use_gives_409(api_as, world):
         ({"name": "X\x00", "kind": "network"}, "name"),
         ({"name": ["a", "list"], "kind": "network"}, "name"),
         ({"name": "X", "kind": "network", "ends_on": [None, None]}, "ends_on"),
+        ({"name": "X", "kind": "network", "ends_on": 0}, "ends_on"),
+        ({"name": "X", "kind": "network", "starts_on": True}, "starts_on"),
     ],
 )
 def test_invalid_data_gets_400_with_bokmal_messages_and_stores_nothing(api_as, world, payload, field):

@@ -26,7 +26,7 @@ def test_dumpdata_then_loaddata_into_an_empty_database_keeps_every_row(tmp_path,
     changes.save(activity, by=Access.of(coordinator))
     changes.log("register.restored", activity, by=coordinator, version=1)
     before = row_counts()
-    assert before["register.HistoricalActivity"] > 0 and before["register.LogEntry"] == 1
+    assert before["register.HistoricalActivity"] > 0 and before["register.LogEntry"] >= 1
     dump = tmp_path / "backup.json"
     call_command(
         "dumpdata",
