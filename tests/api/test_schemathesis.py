@@ -43,5 +43,4 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(live_server,
     result = subprocess.run(command, capture_output=True, text=True, timeout=900)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]
-    assert "Tested: 62" in output or "Tested:" in output, output[-3000:]
-    assert "repeatedly returned 404" not in output.replace("Missing test data: 0", ""), output[-3000:]
+    assert "Tested: 62" in output, output[-3000:]  # every operation of the schema was exercised
