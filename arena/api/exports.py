@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils.text import capfirst
@@ -45,7 +46,9 @@ def _name_en(obj) -> str:
     return getattr(obj, "name_en", "") or str(obj)
 
 
+@cache
 def _has_english(model) -> bool:
+    """Has the model an English name beside the bokmål one (asked per value: cached per model)."""
     return any(f.name == "name_en" for f in model._meta.fields)
 
 
@@ -94,9 +97,9 @@ def _prepared(resource: Resource, queryset):
     return queryset
 
 
-def rows(resource: Resource, queryset) -> Iterator[list]:
+def rows(resource: Resource, queryset, cols: list[Column] | None = None) -> Iterator[list]:
     """The values of each row, column by column, read CHUNK rows at a time."""
-    cols = columns(resource)
+    cols = columns(resource) if cols is None else cols
     for obj in _prepared(resource, queryset).iterator(chunk_size=CHUNK):
         yield [col.read(obj) for col in cols]
 
@@ -117,9 +120,10 @@ def _text(value):
 def csv_chunks(resource: Resource, queryset) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a byte-order mark, so spreadsheet programs read the file as UTF-8
-    yield writer.writerow([c.header for c in columns(resource)])
+    cols = columns(resource)
+    yield writer.writerow([c.header for c in cols])
     batch = []
-    for row in rows(resource, queryset):
+    for row in rows(resource, queryset, cols):
         batch.append(writer.writerow([_text(v) for v in row]))
         if len(batch) >= 500:
             yield "".join(batch)
@@ -128,10 +132,11 @@ def csv_chunks(resource: Resource, queryset) -> Iterator[str]:
 
 
 def json_chunks(resource: Resource, queryset) -> Iterator[str]:
-    keys = [c.key for c in columns(resource)]
+    cols = columns(resource)
+    keys = [c.key for c in cols]
     yield "["
     first = True
-    for row in rows(resource, queryset):
+    for row in rows(resource, queryset, cols):
         item = json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False, default=str)
         yield item if first else "," + item
         first = False
@@ -147,7 +152,7 @@ def write_xlsx(resource: Resource, queryset, target) -> None:
     cols = columns(resource)
     for c, col in enumerate(cols):
         sheet.write_string(0, c, col.header, bold)
-    for r, row in enumerate(rows(resource, queryset), start=1):
+    for r, row in enumerate(rows(resource, queryset, cols), start=1):
         for c, value in enumerate(row):
             value = _text(value)
             if isinstance(value, bool | int | float):

@@ -2,7 +2,7 @@
 form the edit pages use, so a rule holds everywhere), the FilterSet of its list page, and how its rows are loaded.
 Later apps (agenda, invitations, monitoring) add their entries here."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
@@ -35,7 +35,6 @@ class Resource:
     prefetch: tuple = ()
     named: bool = False  # has name/name_en/abbreviation and other names
     description: str = ""
-    exported: tuple[str, ...] = field(default=())
 
     @property
     def writable(self) -> bool:

@@ -13,7 +13,6 @@ from arena.api import exports, writes
 from arena.api.problems import PreconditionRequired
 from arena.api.resources import RESOURCES, Resource
 from arena.api.serializers import serializer_for
-from arena.register.changes import latest_history_id
 
 
 class Cursor(pagination.CursorPagination):
@@ -159,4 +158,3 @@ def viewset_for(resource: Resource) -> type[ResourceViewSet]:
 
 
 VIEWSETS = {name: viewset_for(resource) for name, resource in RESOURCES.items()}
-__all__ = ["VIEWSETS", "latest_history_id"]

@@ -2,7 +2,7 @@
 register's write path stores it as one attributed version labelled "api". Plain functions, called by the views
 and by tests."""
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
@@ -74,8 +74,6 @@ def form_data(resource: Resource, instance, data, *, partial: bool) -> dict:
 
 
 def _is_boolean(resource: Resource, name: str) -> bool:
-    from django.db import models
-
     return isinstance(resource.model._meta.get_field(name), models.BooleanField)
 
 
