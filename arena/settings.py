@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "arena.opendata",
     "arena.archive",
     "arena.agenda",
+    "arena.monitoring",
     "arena.web",
 ]
 
