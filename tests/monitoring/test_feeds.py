@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from arena.monitoring import feeds
@@ -99,10 +100,10 @@ def test_polled_twice_nothing_stored_twice_and_bad_feeds_do_not_stop_the_poll(te
     assert item.history.get().history_user == team.member
     feeds.discard(undated, by=team.member)
     assert MonitoringItem.objects.filter(link="https://example.org/don/2020-03-01").count() == 1
-    with pytest.raises(Exception, match="allerede behandlet"):
+    with pytest.raises(ValidationError, match="allerede behandlet"):
         feeds.accept(italy, by=team.member)
     # a reader may not decide on proposals
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         feeds.accept(FeedEntry.objects.get(guid="don-2020-03-02"), by=team.personas.user("reader"))
 
 
