@@ -18,6 +18,12 @@ def _stem(version) -> str:
     return f"situasjonsrapport-{report.kind}-{report.starts_on:%Y-%m-%d}-v{version.version}"
 
 
+def _after_done(version) -> None:
+    from arena.monitoring.reports import distribute
+
+    distribute(version)
+
+
 def _model():
     from arena.monitoring.models import SituationReportVersion
 
@@ -33,6 +39,7 @@ register_kind(
         build=_build,
         file_stem=_stem,
         may_retry=lambda access, version: access.can_issue_situation_report(version.report),
+        after_done=_after_done,
     )
 )
 

@@ -61,6 +61,9 @@ class DocumentKind:
     build: Callable[[IssuedDocument], Report]
     file_stem: Callable[[IssuedDocument], str]
     may_retry: Callable[[Access, IssuedDocument], bool]
+    # Called with the version once its files are stored (e.g. to send it out); its failure is logged, not
+    # held against the issued version.
+    after_done: Callable[[IssuedDocument], None] | None = None
 
 
 KINDS: dict[str, DocumentKind] = {}
@@ -130,6 +133,12 @@ def generate(pk: int, kind: str = "annual") -> IssuedDocument:
         logger.exception("generating %s failed", issued)
         mark_failed(pk, _failure_message(exc), kind=kind)
         issued.refresh_from_db()
+        return issued
+    if document_kind.after_done is not None:
+        try:
+            document_kind.after_done(issued)
+        except Exception:
+            logger.exception("after issuing %s", issued)
     return issued
 
 
