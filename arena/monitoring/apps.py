@@ -12,9 +12,13 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Følge med")
 
     def ready(self):
-        from arena.monitoring import kinds  # noqa: F401 - the report document kind and notification kind
+        from arena.monitoring import (
+            kinds,  # noqa: F401 - the report document kind and notification kind
+            search,
+        )
         from arena.monitoring.log_actions import register_labels
         from arena.monitoring.topics import on_post_migrate
 
         register_labels()
+        search.register()
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="arena.monitoring.topics")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arena.register import figures
 from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
-from arena.register.search import search
+from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
 from arena.web.filters import (
@@ -251,13 +251,14 @@ def activity_detail(request, pk: int):
 
 def search_page(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = search(query) if query else None
+    results = search(query, access=request.access) if query else None
     labels = {
         "units": _("Enheter"),
         "organisations": _("Organisasjoner"),
         "arenas": _("Arenaer"),
         "engagements": _("Deltakelser"),
         "activities": _("Aktiviteter"),
+        **{group.name: group.label for group in EXTRA_GROUPS},
     }
     groups = [(name, labels[name], hits) for name, hits in results.groups] if results else []
     return render(
