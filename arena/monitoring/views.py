@@ -29,6 +29,7 @@ from arena.monitoring.forms import (
     ReportTextForm,
 )
 from arena.monitoring.items import propose_from_text, save_item
+from arena.monitoring.kinds import SITUATION_REPORT
 from arena.monitoring.models import (
     CountryAssessment,
     FeedEntry,
@@ -42,6 +43,7 @@ from arena.monitoring.models import (
 from arena.monitoring.situations import save_assessment, week_items
 from arena.register import activity_log, changes
 from arena.register.models import Country
+from arena.reporting import issuing
 from arena.reporting.issuing import file_name
 from arena.reporting.renderers import CONTENT_TYPES
 from arena.reporting.renderers.html import render_fragment
@@ -324,6 +326,11 @@ def report_detail(request, pk: int):
             elif step == "issue":
                 reports.issue(report, by=access)
                 messages.success(request, _("Rapporten gis ut. Filene lages nå."))
+                return redirect(report)
+            elif step == "retry" and request.POST.get("version", "").isdigit():
+                version = get_object_or_404(report.versions, pk=int(request.POST["version"]))
+                issuing.retry_document(SITUATION_REPORT, version.pk, by=access)
+                messages.success(request, _("Versjonen lages på nytt."))
                 return redirect(report)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

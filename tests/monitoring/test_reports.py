@@ -2,6 +2,7 @@
 annual report's issuing and renderers (PDF/A checked the same way), versioned, and sent to the distribution
 list over a real SMTP server."""
 
+import dataclasses
 import datetime
 import io
 
@@ -87,3 +88,51 @@ def test_monthly_report_is_issued_rendered_and_sent(
         again = reports.issue(report, by=team.member, background=False)
     assert again.version == 2 and again.pdf_file.name != version.pdf_file.name
     assert len(smtp.messages) == 2
+
+
+def test_a_failed_generation_is_marked_and_can_be_retried(team, situation, settings, tmp_path, monkeypatch):
+    from arena.monitoring import kinds
+    from arena.reporting import issuing
+
+    settings.REPORTING_FILES_DIR = str(tmp_path)
+    covid, _assessment = situation
+    report = reports.create_report(
+        covid, SituationReport.Kind.WEEKLY, datetime.date(2020, 3, 18), by=team.member
+    )
+    reports.send_to_review(report, by=team.member)
+
+    def broken(version):
+        raise RuntimeError("ingen data")
+
+    kind = issuing.KINDS[kinds.SITUATION_REPORT]
+    monkeypatch.setitem(issuing.KINDS, kinds.SITUATION_REPORT, dataclasses.replace(kind, build=broken))
+    version = reports.issue(report, by=team.member, background=False)
+    assert version.status == "failed" and "ingen data" in version.error
+    assert not any(version.file_for(fmt) for fmt in ("html", "docx", "pdf"))
+    monkeypatch.setitem(issuing.KINDS, kinds.SITUATION_REPORT, kind)
+    with pytest.raises(PermissionDenied):
+        issuing.retry_document(kinds.SITUATION_REPORT, version.pk, by=team.personas.user("reader"))
+    issuing.retry_document(kinds.SITUATION_REPORT, version.pk, by=team.member)  # queued again, same number
+    version.refresh_from_db()
+    assert version.status == "queued" and version.version == 1
+
+
+def test_feeds_are_polled_on_the_workers_schedule(settings):
+    from django.utils.module_loading import import_string
+
+    path, every = settings.ARENA_PERIODIC_TASKS["monitoring-feeds"]
+    assert import_string(path).name == "poll_feeds_task" and every == 3600
+
+
+def test_the_years_monitoring_as_an_annual_report_chapter(team, situation):
+    from arena.monitoring.annual import monitoring_chapter
+    from arena.reporting.document import Table
+
+    chapter = monitoring_chapter(2020)
+    tables = [b for s in chapter.sections for b in s.blocks if isinstance(b, Table)]
+    assert tables[0].rows == [
+        ["Covid-19", "1"]
+    ]  # the team's item is not counted: the annual report is public
+    assert tables[1].rows == [["Sverige", "1"]]
+    assert "Covid-19-pandemien" in str(chapter.blocks)
+    assert monitoring_chapter(2019) is None
