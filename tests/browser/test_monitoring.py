@@ -97,4 +97,12 @@ def test_a_week_logged_assessed_and_reported(new_page, live_server, situation):
     assert check_pdfa(pdf.body()) == []
     page.goto(situation.get_absolute_url())
     assert page.locator("text=v1 (PDF)").count() == 1
+    for name, url in (
+        ("country timeline", "/folge-med/land/SE/"),
+        ("assessment", assessment.get_absolute_url()),
+        ("feeds", "/folge-med/strommer/"),
+        ("report preview", f"{report.get_absolute_url()}?preview=1"),
+    ):
+        page.goto(url)
+        problems[name] = _axe_serious(page)
     assert {k: v for k, v in problems.items() if v} == {}

@@ -100,3 +100,32 @@ def test_quick_entry_on_the_page(team, client):
     assert "Ukjent land: Atlantis" in bad.content.decode()
     assert not MonitoringItem.objects.filter(title="x").exists()
     assert client.post(url, {"text": ""}).status_code == 200
+
+
+def test_the_team_accepts_and_discards_feed_proposals_on_the_page(team, client):
+    from arena.monitoring.models import FeedEntry, FeedSource
+
+    feed = changes.save(
+        FeedSource(name="Utbruddsnytt", url="https://example.org/don.xml"), by=Access.system()
+    )
+    accept, discard = (
+        changes.save(
+            FeedEntry(
+                feed=feed, guid=guid, title=title, proposal={"countries": ["SE"], "topics": ["covid-19"]}
+            ),
+            by=Access.system(),
+        )
+        for guid, title in (("a", "Sverige melder om smitte"), ("b", "Uten betydning"))
+    )
+    client.force_login(team.personas.user("reader"))
+    assert client.post(reverse("monitoring-entry", args=[accept.pk, "godta"])).status_code == 403
+    client.force_login(team.member)
+    page = client.get(reverse("monitoring-feeds")).content.decode()
+    assert "Sverige melder om smitte" in page and "Uten betydning" in page
+    response = client.post(reverse("monitoring-entry", args=[accept.pk, "godta"]))
+    item = MonitoringItem.objects.get(title="Sverige melder om smitte")
+    assert response.url == item.get_absolute_url()
+    assert [c.code for c in item.countries.all()] == ["SE"]
+    client.post(reverse("monitoring-entry", args=[discard.pk, "forkast"]))
+    assert FeedEntry.objects.get(pk=discard.pk).status == "discarded"
+    assert "Uten betydning" not in client.get(reverse("monitoring-feeds")).content.decode()
