@@ -209,6 +209,12 @@ class PollResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _poll_state(feed: FeedSource, error: str) -> None:
+    """Record when the feed was polled and what went wrong (operational state, not versioned)."""
+    feed.last_error, feed.last_polled_at = error, timezone.now()
+    FeedSource.objects.filter(pk=feed.pk).update(last_error=error, last_polled_at=feed.last_polled_at)
+
+
 def poll(feed: FeedSource, *, by=None, names=None) -> PollResult:
     """Fetch one feed and store its new entries as proposals, all in one transaction (nothing half-stored).
     A failure is recorded on the feed (`last_error`) and returned, never raised."""
@@ -222,9 +228,7 @@ def poll(feed: FeedSource, *, by=None, names=None) -> PollResult:
         logger.exception("polling %s failed", feed.url)
         result.error = _("Uventet feil ved lesing av strømmen: %(error)s") % {"error": type(error).__name__}
     if result.error:
-        feed.last_error = result.error
-        feed.last_polled_at = timezone.now()
-        changes.save(feed, by=access, action=FEED)
+        _poll_state(feed, result.error)
         return result
     result.warnings = parsed.warnings
     with transaction.atomic():
@@ -251,9 +255,7 @@ def poll(feed: FeedSource, *, by=None, names=None) -> PollResult:
             )
             changes.save(entry, by=access, action=FEED)
             result.new += 1
-        feed.last_error = ""
-        feed.last_polled_at = timezone.now()
-        changes.save(feed, by=access, action=FEED)
+        _poll_state(feed, "")
         changes.log(log_actions.FEED_POLLED, feed, by=access, new=result.new, known=result.known)
     return result
 

@@ -249,7 +249,9 @@ class FeedSource(models.Model):
     active = models.BooleanField(_("aktiv"), default=True)
     last_polled_at = models.DateTimeField(_("sist hentet"), null=True, blank=True)
     last_error = models.TextField(_("siste feil"), blank=True)
-    history = RecordHistory(m2m_fields=[topics])
+    # The poll's state (when, what went wrong) is operational, like an issued version's progress: written by
+    # arena.monitoring.feeds with update(), not versioned — an hourly poll would otherwise add a version an hour.
+    history = RecordHistory(m2m_fields=[topics], excluded_fields=["last_polled_at", "last_error"])
 
     class Meta:
         verbose_name = _("nyhetsstrøm")

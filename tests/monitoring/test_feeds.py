@@ -77,6 +77,7 @@ def test_polled_twice_nothing_stored_twice_and_bad_feeds_do_not_stop_the_poll(te
     for feed in bad.values():
         feed.refresh_from_db()
         assert feed.last_error and not feed.entries.exists()
+        assert feed.history.count() == 1  # the poll's state is not a new version of the feed
     second = {r.feed.pk: r for r in feeds.poll_all()}
     assert second[good.pk].new == 0 and second[good.pk].known == 3
     assert FeedEntry.objects.count() == 4
