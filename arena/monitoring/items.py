@@ -48,6 +48,7 @@ class Proposal:
     link: str = ""
     summary: str = ""
     source_kind: str = SourceKind.EMBASSY
+    source_text: str = ""  # the sender ("Fra:"), when no organisation or arena of the register is named
     countries: list[Country] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     arenas: list[Arena] = field(default_factory=list)
@@ -95,6 +96,14 @@ def _split_headers(text: str) -> tuple[dict[str, str], str]:
     return headers, "\n".join(lines[index:]).strip()
 
 
+def _sender(value: str) -> str:
+    """The sender's name from a From line ("Kari Nordmann <kari@…>" → "Kari Nordmann"; plain text as it is)."""
+    if "<" in value or "@" in value:
+        name, address = email.utils.parseaddr(value)
+        return (name or address)[:300]
+    return value.strip()[:300]
+
+
 def propose_from_text(text: str, *, today: datetime.date | None = None) -> Proposal:
     """Read a pasted e-mail or document text into a proposal: the subject (or first line) as title, a date
     from the headers (or today), the first link, the body as summary, and the countries, organisations, arenas
@@ -116,6 +125,7 @@ def propose_from_text(text: str, *, today: datetime.date | None = None) -> Propo
     body = rest or text
     title = headers.get("subject") or body.splitlines()[0].strip()
     proposal = Proposal(
+        source_text=_sender(headers.get("from", "")),
         title=title[:300],
         date=_parse_date(headers.get("date", "")) or today or datetime.date.today(),
         summary=body if body != title else "",

@@ -144,7 +144,7 @@ def item_edit(request, pk: int | None = None):
                         "link": proposal.link,
                         "summary": proposal.summary,
                         "source_kind": proposal.source_kind,
-                        "source": source.name if source else "",
+                        "source": source.name if source else proposal.source_text,
                         "country_names": ", ".join(c.display_name for c in proposal.countries),
                         "topics": proposal.topics,
                     }

@@ -74,6 +74,7 @@ Mer: https://www.example.org/italia-tiltak.
 def test_quick_entry_links_countries_names_and_topics(team):
     proposal = propose_from_text(PASTED)
     assert proposal.title == "Italia forlenger nedstengingen"
+    assert proposal.source_text == "Ambassaden i Roma"
     assert proposal.date == datetime.date(2020, 3, 19)
     assert proposal.link == "https://www.example.org/italia-tiltak"
     assert {c.code for c in proposal.countries} >= {"IT", "DE", "FR"}
