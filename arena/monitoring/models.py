@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import RecordHistory
@@ -36,7 +37,13 @@ class Topic(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface language (English when chosen and known)."""
+        language = get_language() or "nb"
+        return self.name_en if language.startswith("en") and self.name_en else self.name
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring-topic", args=[self.key])

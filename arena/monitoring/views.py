@@ -201,7 +201,7 @@ def topic_timeline(request, key: str):
     return render(
         request,
         "monitoring/timeline.html",
-        _ctx({"subject": topic.name, "topic": topic, "page_obj": page, "assessments": []}),
+        _ctx({"subject": topic.display_name, "topic": topic, "page_obj": page, "assessments": []}),
     )
 
 
