@@ -39,14 +39,14 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring-topic", args=[self.key])
+
     @property
     def display_name(self) -> str:
         """The name in the interface language (English when chosen and known)."""
         language = get_language() or "nb"
         return self.name_en if language.startswith("en") and self.name_en else self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("monitoring-topic", args=[self.key])
 
 
 class SourceKind(models.TextChoices):
