@@ -206,20 +206,33 @@ def _build(report: SituationReport) -> Report:
         by_country.setdefault(assessment.country_id, []).append(assessment)
     sections = []
     for country in situation.countries.order_by("name"):
-        blocks = []
+        weeks = []
         for assessment in by_country.get(country.pk, []):
-            blocks.append(Paragraph(_("Uke %(week)d") % {"week": assessment.week}, lead=""))
-            for label, text in (
-                (_("Tiltak:"), assessment.measures),
-                (_("Helsetjenesten:"), assessment.health_services),
-                (_("Testing og vaksinasjon:"), assessment.testing_vaccination),
-                (_("Hva Norge kan lære:"), assessment.lessons),
-            ):
-                if text.strip():
-                    blocks.append(Paragraph(text.strip(), lead=label))
-        if not blocks:
-            blocks = [Note(_("Ingen vurdering i perioden."))]
-        sections.append(Section(id=f"land-{country.code.lower()}", title=country.display_name, blocks=blocks))
+            blocks = [
+                Paragraph(text.strip(), lead=label)
+                for label, text in (
+                    (_("Tiltak:"), assessment.measures),
+                    (_("Helsetjenesten:"), assessment.health_services),
+                    (_("Testing og vaksinasjon:"), assessment.testing_vaccination),
+                    (_("Hva Norge kan lære:"), assessment.lessons),
+                )
+                if text.strip()
+            ]
+            weeks.append(
+                Section(
+                    id=f"land-{country.code.lower()}-{assessment.year}-{assessment.week}",
+                    title=_("Uke %(week)d") % {"week": assessment.week},
+                    blocks=blocks or [Note(_("Ingen vurdering i perioden."))],
+                )
+            )
+        sections.append(
+            Section(
+                id=f"land-{country.code.lower()}",
+                title=country.display_name,
+                blocks=[] if weeks else [Note(_("Ingen vurdering i perioden."))],
+                sections=weeks,
+            )
+        )
     document.chapters.append(Chapter(id="land", title=_("Landene vi følger"), sections=sections))
     item_blocks = []
     if items:
