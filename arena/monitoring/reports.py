@@ -275,8 +275,26 @@ def _build(report: SituationReport) -> Report:
 
 
 def distribute(version: SituationReportVersion) -> None:
-    """After a version's files are stored: queue the e-mail to the report's distribution list."""
-    if version.report.recipients:
+    """After a version's files are stored: tell the monitoring team (notification kind "monitoring.report_issued")
+    and queue the e-mail to the report's distribution list."""
+    from django.contrib.auth import get_user_model
+
+    from arena.monitoring.kinds import REPORT_ISSUED
+    from arena.notifications.service import notify
+    from arena.register.permissions import MONITORING_TEAM_GROUP
+
+    report = version.report
+    team = get_user_model().objects.filter(groups__name=MONITORING_TEAM_GROUP, is_active=True)
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            team,
+            REPORT_ISSUED.key,
+            title=_("%(title)s, versjon %(version)d, er utgitt")
+            % {"title": report.title, "version": version.version},
+            url=report.get_absolute_url(),
+            once=f"situation-report-version-{version.pk}",
+        )
+    if report.recipients:
         transaction.on_commit(lambda: distribute_task.enqueue(version.pk))
 
 

@@ -83,6 +83,9 @@ def test_monthly_report_is_issued_rendered_and_sent(
     assert attachment.get_filename().endswith("-v1.pdf")
     version.refresh_from_db()
     assert version.distributed_at is not None
+    from arena.notifications.models import Notification
+
+    assert Notification.objects.filter(recipient=team.member, kind="monitoring.report_issued").count() == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         again = reports.issue(report, by=team.member, background=False)
