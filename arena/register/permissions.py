@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.functional import SimpleLazyObject
 
 from arena.register.contacts import current_roles
@@ -124,7 +125,7 @@ class Access:
             return self.can_change_agenda_record(obj)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
-        return bool(owning_unit_ids(obj) & self.contact_unit_ids)
+        return bool(owning_unit_ids(obj) & self.contact_unit_ids) and not self.is_locked(obj)
 
     def can_delete(self, obj) -> bool:
         if obj._meta.app_label == "agenda" and obj._meta.model_name != "meeting":
@@ -149,6 +150,34 @@ class Access:
             return True
         before, after = set(before), set(after)
         return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
+
+    def locked_unit_ids(self, year: int) -> frozenset[int]:
+        """The units whose records of `year` are locked, with their sub-units: those whose submission in that
+        year's reporting cycle is approved, or every unit of an approved cycle. Cached per year."""
+        locks = self.__dict__.setdefault("_locks", {})
+        if year not in locks:
+            submission = apps.get_model("reporting", "Submission")
+            approved = submission.Status.APPROVED
+            units = set(
+                submission.objects.filter(cycle__year=year)
+                .filter(Q(status=approved) | Q(cycle__status=approved))
+                .values_list("unit_id", flat=True)
+            )
+            locks[year] = frozenset(UnitTree.load().descendants(units)) if units else frozenset()
+        return locks[year]
+
+    def locks(self, obj, unit_ids: set[int] | None = None) -> bool:
+        """Would writing this year-bound record (an activity or outlook) for `unit_ids` (default: its stored
+        units) touch a unit whose submission for that year is approved? The coordinator and the system are
+        never locked out; a unit's contact must reopen the submission first."""
+        year = getattr(obj, "year", None)
+        if self.is_coordinator or not isinstance(obj, (Activity, Outlook)) or not year:
+            return False
+        units = owning_unit_ids(obj) if unit_ids is None else unit_ids
+        return bool(set(units) & self.locked_unit_ids(int(year)))
+
+    def is_locked(self, obj) -> bool:
+        return self.locks(obj)
 
     def can_hold_for_partner(self) -> bool:
         """Create, change or remove a national partner's engagement (HOD, FHI … in an arena): the coordinator's
@@ -176,6 +205,11 @@ class Access:
     def can_manage_cycle(self) -> bool:
         """Open and approve cycles, write the editorial texts, issue the report."""
         return self.is_coordinator
+
+    def can_reopen_submission(self, submission) -> bool:
+        """Reopen an approved submission so the unit's records of the year can change again: whoever may edit
+        it (the unit's contact or the coordinator), while the cycle is open."""
+        return self.can_edit_submission(submission)
 
     def can_edit_submission(self, submission) -> bool:
         """Change and submit: the coordinator, or a contact of the submission's unit (or a unit above it)."""
