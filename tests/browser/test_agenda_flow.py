@@ -4,10 +4,12 @@ contacts write and deliver their notes; one is returned and delivered again; the
 downloads the compiled DOCX, which has every approved note in agenda order — read with python-docx and after
 LibreOffice has converted it to text."""
 
+import datetime
 import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import docx
 import pytest
@@ -163,7 +165,7 @@ def test_briefing_notes_from_agenda_to_compiled_docx(new_page, people, tmp_path)
     coordinator.goto(f"/agenda/moter/{session.pk}/notater/")
     with coordinator.expect_download() as download:
         coordinator.get_by_role("link", name="Last ned godkjente notater samlet (DOCX)").click()
-    data = open(download.value.path(), "rb").read()  # noqa: PTH123, SIM115
+    data = Path(download.value.path()).read_bytes()
     words = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
     converted = _libreoffice_text(data, tmp_path)
     for text in (words, converted):
@@ -178,3 +180,43 @@ def test_briefing_notes_from_agenda_to_compiled_docx(new_page, people, tmp_path)
         assert order == sorted(order), text
         assert "Norge støtter handlingsplanen mot resistens." not in text  # the returned wording
         assert re.search(r"Takk, leder\.", body)
+
+
+def test_agenda_pages_pass_axe(new_page, people):
+    from arena.agenda import notes
+    from arena.agenda.meetings import add_item
+    from arena.agenda.models import Deadline, Obligation
+    from tests.browser.test_pages import _axe_serious
+
+    session, p = people.session, people.personas
+    item = add_item(session, "Antimicrobial resistance", number="11.2", by=people.coordinator)
+    add_item(session, "Noncommunicable diseases", number="11.3", by=people.coordinator)
+    note = notes.confirm_item(item, p.kf, None, by=people.coordinator)
+    obligation = Obligation.objects.create(
+        name="OECD Health Data", organisation=people.who, unit=p.kf, due_month=6, due_day=30
+    )
+    Deadline.objects.create(obligation=obligation, period="2020", due_on=datetime.date(2020, 6, 30))
+    pages = {
+        "koordinator": [
+            "/agenda/?year=2031&month=5", f"/agenda/liste/?from=2031-05-01&to=2031-06-30&unit={p.kf.pk}",
+            f"/agenda/moter/{session.pk}/", f"/agenda/moter/{session.pk}/endre/", "/agenda/moter/ny/",
+            f"/agenda/moter/{session.pk}/notater/", "/agenda/forpliktelser/", "/agenda/forpliktelser/ny/",
+            "/agenda/forfalte/", "/agenda/kalender/",
+        ],
+        "kontakt-kf": [f"/agenda/notater/{note.pk}/", "/"],
+        "leser": [f"/agenda/moter/{session.pk}/notater/", f"/agenda/notater/{note.pk}/"],
+    }  # fmt: skip
+    problems = {}
+    for username, urls in pages.items():
+        page = new_page(username)
+        for url in urls:
+            response = page.goto(url)
+            assert response.status == 200, url
+            problems[f"{username} {url}"] = _axe_serious(page)
+    # The coordinator's review of a delivered note.
+    notes.save_note(note, by=people.contact_kf, background="B", position="Norge støtter.", intervention="")
+    notes.deliver(note, by=people.contact_kf)
+    coordinator = new_page("koordinator")
+    coordinator.goto(f"/agenda/notater/{note.pk}/")
+    problems["review"] = _axe_serious(coordinator)
+    assert {url: found for url, found in problems.items() if found} == {}
