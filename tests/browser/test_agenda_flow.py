@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from arena.agenda.models import AgendaItem, BriefingNote, Meeting
-from arena.register.models import LogEntry
+from arena.register.models import LogEntry, Person
 from tests.agenda.conftest import agenda  # noqa: F401 - the WHA arena, its engagements and priority areas
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -204,7 +204,11 @@ def test_agenda_pages_pass_axe(new_page, people):
             "/agenda/forfalte/", "/agenda/kalender/",
         ],
         "kontakt-kf": [f"/agenda/notater/{note.pk}/", "/"],
-        "leser": [f"/agenda/moter/{session.pk}/notater/", f"/agenda/notater/{note.pk}/"],
+        "leser": [
+            f"/agenda/moter/{session.pk}/notater/",
+            f"/agenda/notater/{note.pk}/",
+            Person.objects.get(user=p.users["contact_kf"]).get_absolute_url(),
+        ],
     }  # fmt: skip
     problems = {}
     for username, urls in pages.items():
