@@ -9,6 +9,7 @@ secrets and not shown."""
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from arena.agenda import meetings
 from arena.agenda.models import AgendaItem, BriefingNote, Deadline, Meeting, MeetingSeries, Obligation
@@ -79,7 +80,7 @@ class BriefingNoteAdmin(RegisterAdmin):
     def has_add_permission(self, request, *args):
         return False  # a note is made by confirming its agenda item's unit (arena.agenda.notes)
 
-    @admin.display(description="møte", ordering="item__meeting__starts_at")
+    @admin.display(description=_("møte"), ordering="item__meeting__starts_at")
     def meeting(self, note):
         return note.item.meeting
 
