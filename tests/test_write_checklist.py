@@ -1,6 +1,7 @@
-"""One checklist over every page that changes data — register editing, the reporting cycle, import — for every
-persona: signed out → the sign-in page; a persona without the right → refused and nothing written; the right
-persona → saved, with the version or log entry attributed to that person."""
+"""One checklist over every page that changes data — register editing, the reporting cycle, import, the agenda
+(its cases are in tests/agenda/checklist.py) — for every persona: signed out → the sign-in page; a persona
+without the right → refused and nothing written; the right persona → saved, with the version or log entry
+attributed to that person."""
 
 import datetime
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from arena.register.models import Activity, Arena, LogEntry, Organisation
 from arena.register.permissions import Access
 from arena.reporting import cycle as flow
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
+from tests.agenda import checklist as agenda_checklist
 from tests.conftest import PERSONAS
 
 SYSTEM = Access.system()
@@ -44,7 +46,7 @@ def fingerprint() -> dict:
     """Every row of every table of Arena's apps (and users), so "nothing written" means exactly that."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"register", "reporting", "ingest", "auth"}:
+        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth"}:
             tables[model._meta.label] = list(model.objects.order_by("pk").values_list())
     return tables
 
@@ -289,6 +291,7 @@ CASES = [
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),
+    *(Case(*case) for case in agenda_checklist.CASES),
 ]
 
 
