@@ -135,3 +135,77 @@ def test_undo_is_refused_when_a_record_changed_after_the_commit(imported):
     assert Activity.objects.get(pk=activity.pk).title == "Rettet etter importen"
     batch.refresh_from_db()
     assert batch.committed_at is not None and batch.status != ImportBatch.Status.UNDONE
+
+
+def test_review_page_filters_pages_changes_the_unit_merges_only_what_is_ticked_and_undoes(
+    imported, client, django_user_model
+):
+    from django.urls import reverse
+
+    from arena.register.models import Unit
+
+    document, proposals = imported
+    batch = review.store(document, proposals, by=SYSTEM)
+    client.force_login(django_user_model.objects.create_superuser("koordinator-import"))
+    ff = Unit.objects.get(abbreviation="FF")
+    page = client.get(batch.get_absolute_url(), {"type": "engagement", "finnes": "ja", "enhet": ff.pk})
+    text = page.content.decode()
+    assert "Finnes: FF – Medlem" in text and "WHOs europeiske salthandlingsnettverk" in text
+    assert ">participant<" not in text and "Rolle: participant" not in text
+    first = client.get(batch.get_absolute_url()).content.decode()
+    assert first.count('class="proposal"') == 20 and "Side 1 av" in first
+
+    # the unit picker: a directorate-level activity credited to a division; back to the same filters
+    activity = batch.proposals.filter(kind="activity", known=False, unit__kind="directorate").first()
+    assert activity is not None
+    as_unit = Unit.objects.get(abbreviation="AS")
+    response = client.post(
+        batch.get_absolute_url(),
+        {
+            f"decision-{activity.pk}": "accept",
+            f"unit_pk-{activity.pk}": as_unit.pk,
+            "tilbake": "type=activity",
+        },
+    )
+    assert response.status_code == 302 and response.url.endswith("?type=activity")
+    activity.refresh_from_db()
+    assert activity.unit == as_unit and activity.payload["unit_pks"][0] == as_unit.pk
+
+    # merge: field by field, only what is ticked is added
+    known = next(
+        p
+        for p in batch.proposals.filter(kind="activity", known=True)
+        if merge_additions(p, reverse("ingest-merge", args=[batch.pk, p.pk]), client)
+    )
+    url = reverse("ingest-merge", args=[batch.pk, known.pk])
+    target = Activity.objects.get(pk=known.payload["existing"]["id"])
+    arenas_before = set(target.arenas.values_list("pk", flat=True))
+    offered = merge_additions(known, url, client)
+    field, value = offered[0]
+    client.post(url, {"med": target.pk, field: value})
+    confirm = client.get(reverse("ingest-commit", args=[batch.pk])).content.decode()
+    assert "Bekreft og lagre i registeret" in confirm
+    client.post(reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"})
+    target.refresh_from_db()
+    added = {name: set(getattr(target, name).values_list("pk", flat=True)) for name in review.MERGE_FIELDS}
+    assert int(value) in added[field]
+    for other_field, other_value in offered[1:]:
+        if other_field != field:
+            assert int(other_value) not in added[other_field]
+    if field != "arenas":
+        assert added["arenas"] == arenas_before
+
+    response = client.post(reverse("ingest-undo", args=[batch.pk]), {"bekreft": "ja"}, follow=True)
+    assert "Importen er angret" in response.content.decode()
+    target.refresh_from_db()
+    assert set(target.arenas.values_list("pk", flat=True)) == arenas_before
+
+
+def merge_additions(proposal, url, client) -> list[tuple[str, str]]:
+    """(field, value) of every addition the merge page offers to tick."""
+    import re
+
+    page = client.get(url).content.decode()
+    return re.findall(
+        r'<input type="checkbox" name="(arenas|partners|countries|units|areas)" value="(\d+)"', page
+    )
