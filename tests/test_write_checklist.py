@@ -242,7 +242,7 @@ def commit(p):
     batch = _batch()
     for proposal in batch.proposals.all():
         review.decide(proposal, "accept", SYSTEM)
-    return reverse("ingest-commit", args=[batch.pk]), {}, batch
+    return reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, batch
 
 
 def committed(batch, user):
