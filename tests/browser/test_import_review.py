@@ -7,7 +7,7 @@ from arena.ingest import review
 from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.proposals import propose
 from arena.ingest.readers import read_bytes
-from arena.register.models import Activity, Arena, Unit
+from arena.register.models import Activity, Arena, Country, Organisation, Unit
 from arena.register.permissions import Access
 from tests.browser.test_pages import PASSWORD, _axe_serious
 from tests.ingest.test_review import CONTRIBUTION
@@ -18,13 +18,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def batch(django_user_model):
     from arena.register.demo.load import load_units
-    from arena.register.reference.load import load_reference
 
-    load_reference()
-    load_units()
+    load_units()  # the names the contribution uses, without the whole reference register (quicker)
+    ncm = Organisation.objects.create(name="Nordisk ministerråd", abbreviation="NMR", kind="international")
+    nkmt = Arena.objects.create(
+        name="Nordisk arbeidsgruppe for kosthold, mat og toksikologi",
+        abbreviation="NKMT",
+        kind="working_group",
+        organisation=ncm,
+    )
+    Arena.objects.create(name="De nordiske ernæringsanbefalingene", abbreviation="NNR", kind="project")
+    Country.objects.create(code="SE", code3="SWE", name="Sverige", name_en="Sweden")
     stored = Activity.objects.create(year=2021, title="Nordisk ernæringsarbeid", description="Kort.")
     stored.units.set([Unit.objects.get(abbreviation="FF")])
-    stored.arenas.set([Arena.objects.get(key="nkmt")])
+    stored.arenas.set([nkmt])
     django_user_model.objects.create_superuser("koordinator", password=PASSWORD)
     document = read_bytes(CONTRIBUTION.encode(), "innspill-ff-2021.md")
     return review.store(document, propose(document), by=Access.system())
