@@ -162,6 +162,7 @@ class LinkProposal:
         ""  # the directorate, when the statement was given to the division whose section names it
     )
     existing: dict | None = None  # the stored engagement it matches (see mark_known)
+    ends_on: str = ""  # ISO date: the statement says the stored, open engagement ended (in the year)
 
 
 @dataclass
@@ -563,6 +564,12 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
 
 # A statement that a unit merely takes part says nothing beyond any stored role it holds.
 GENERIC_ROLES = {"participant"}
+# A statement that the unit's part ended: a real difference to a stored engagement without an end.
+ENDED = re.compile(
+    r"\b(?:ble avsluttet|avsluttet\w*|avsluttes|ble avviklet|ble lagt ned|gikk ut av|trådte ut av|"
+    r"trakk seg (?:ut )?fra|trakk seg ut av|sluttet å delta|frem til (?:det|den|arbeidet|gruppen)\w* ble)\b",
+    re.I,
+)
 
 
 def engagement_label(engagement) -> str:
@@ -634,6 +641,8 @@ def mark_known(proposals: Proposals, document: Document) -> None:
             link.moved_from = link.moved_from or link.unit
             link.unit, link.unit_pk, link.directorate = existing.unit.short_name, existing.unit_id, False
         link.known = existing.role == link.register_role or link.register_role in GENERIC_ROLES
+        if link.known and year and existing.ends_on is None and ENDED.search(link.evidence):
+            link.known, link.ends_on = False, f"{year}-12-31"  # proposes only the end
     for activity in proposals.activities:
         year_of = activity.year or year
         candidates = Activity.objects.filter(year=year_of) if year_of else Activity.objects.none()

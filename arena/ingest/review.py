@@ -359,6 +359,21 @@ def _activity_merge(activity: Activity, payload: dict, access: Access, action: s
     return True
 
 
+def _end(p: Proposal, access: Access, action: str) -> Engagement | None:
+    """An accepted end of a stored engagement (the document says it ended): its end date set, one version."""
+    ends_on = p.payload.get("ends_on")
+    engagement_id = (p.payload.get("existing") or {}).get("id")
+    if not ends_on or not engagement_id:
+        return None
+    engagement = Engagement.objects.filter(pk=engagement_id).first()
+    if engagement is None:
+        return None
+    if engagement.ends_on is None:
+        engagement.ends_on = datetime.date.fromisoformat(ends_on)
+        changes.save(engagement, by=access, action=action, validate=True)
+    return engagement
+
+
 def commit(batch: ImportBatch, by) -> dict[str, int]:
     """Write the batch's accepted and merged proposals to the register, all in one transaction, through the
     register's write path: one version per record touched, attributed to `by`, labelled with the import.
@@ -376,6 +391,7 @@ def commit(batch: ImportBatch, by) -> dict[str, int]:
         "engagements": 0,
         "activities": 0,
         "merged": 0,
+        "ended": 0,
     }
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -413,6 +429,11 @@ def commit(batch: ImportBatch, by) -> dict[str, int]:
             if not isinstance(arena, Arena) or None in holder.values():
                 continue
             role = p.payload["register_role"]
+            ended = _end(p, access, action)
+            if ended is not None:
+                counts["ended"] += 1
+                p.result_model, p.result_pk = "engagement", ended.pk
+                continue
             stored = Engagement.objects.filter(**holder, arena=arena, role=role)
             stored = stored.filter(active_in_year(batch.year)) if batch.year else stored.filter(ends_on=None)
             engagement = stored.first()

@@ -2,6 +2,8 @@
 (role and kind labels from the models, never the stored codes; "finnes: Medlem siden 2017"), and what a
 commit would write."""
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
@@ -83,6 +85,8 @@ def annotate(proposals: list[Proposal]) -> list[dict]:
         if p.kind == Proposal.Kind.ENGAGEMENT:
             role = p.payload.get("register_role", "")
             row["role_label"] = Engagement.Role(role).label if role in Engagement.Role.values else role
+            if p.payload.get("ends_on"):
+                row["ends_on"] = datetime.date.fromisoformat(p.payload["ends_on"])
             existing = engagements.get((p.payload.get("existing") or {}).get("id"))
             if existing is not None:
                 row["existing"] = existing
