@@ -244,7 +244,7 @@ def commit(p):
     batch = _batch()
     for proposal in batch.proposals.all():
         review.decide(proposal, "accept", SYSTEM)
-    return reverse("ingest-commit", args=[batch.pk]), {}, batch
+    return reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, batch
 
 
 def committed(batch, user):
@@ -256,6 +256,35 @@ def committed(batch, user):
         and arena is not None
         and latest_version_by(arena, user, f"import:{batch.pk}")
     )
+
+
+def undo_import(p):
+    batch = _batch()
+    for proposal in batch.proposals.all():
+        review.decide(proposal, "accept", SYSTEM)
+    review.commit(batch, by=SYSTEM)
+    return reverse("ingest-undo", args=[batch.pk]), {"bekreft": "ja"}, batch
+
+
+def undone(batch, user):
+    from arena.ingest.undo import UNDONE
+
+    batch.refresh_from_db()
+    return batch.status == ImportBatch.Status.UNDONE and logged_by(UNDONE, user)
+
+
+def merge_activity(p):
+    batch = _batch()
+    stored = Activity.objects.create(year=2021, title="Nordisk pasientsikkerhet", description="Kort.")
+    stored.units.set([p.kf])
+    proposal = batch.proposals.filter(kind="activity").first()
+    url = reverse("ingest-merge", args=[batch.pk, proposal.pk])
+    return url, {"med": stored.pk, "units": [p.kf.pk]}, proposal
+
+
+def merged(proposal, user):
+    proposal.refresh_from_db()
+    return proposal.status == "merged" and proposal.decided_by == user
 
 
 CONTACTS_KF = {"coordinator", "contact_kf"}
@@ -291,6 +320,8 @@ CASES = [
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),
+    Case("merge a proposed activity", merge_activity, COORDINATOR, merged),
+    Case("undo an import", undo_import, COORDINATOR, undone),
     *(Case(*case) for case in agenda_checklist.CASES),
 ]
 
