@@ -96,6 +96,24 @@ def _by_engagement(arena, on: datetime.date, route: Route) -> bool:
     return False
 
 
+def _by_ended_engagement(arena, on: datetime.date, route: Route) -> bool:
+    """No engagement is current: the unit whose engagement ended last is proposed, for the coordinator to check."""
+    last = (
+        Engagement.objects.filter(arena=arena, unit__isnull=False, ends_on__lt=on)
+        .select_related("unit")
+        .order_by("-ends_on")
+        .first()
+    )
+    if last is None:
+        return False
+    route.unit, route.confidence = last.unit, 0.5
+    route.reasons.append(
+        _("%(unit)s var engasjert i %(arena)s, men engasjementet endte %(date)s.")
+        % {"unit": last.unit.name, "arena": arena.name, "date": last.ends_on.isoformat()}
+    )
+    return True
+
+
 def _by_area(text: str, route: Route) -> bool:
     from arena.agenda.suggest import guess_area
 
@@ -136,6 +154,8 @@ def route(arena, *, arena_score: float, text: str, on: datetime.date) -> Route:
     """The proposed unit and contacts of an invitation about `arena` (None: unknown) on the day `on`."""
     result = Route()
     found = arena is not None and _by_engagement(arena, on, result)
+    if arena is not None and not found:
+        found = _by_ended_engagement(arena, on, result)
     if arena is not None and not found:
         result.reasons.append(_("Ingen enhet har et engasjement i %(arena)s.") % {"arena": arena.name})
     if not found and not _by_area(text, result):

@@ -283,7 +283,9 @@ class Access:
 
     def can_view_invitation_body(self, invitation) -> bool:
         """The text, HTML and attachments: the coordinator and the routed unit's contacts only."""
-        return self.is_coordinator or (invitation.unit_id is not None and invitation.unit_id in self.contact_unit_ids)
+        return self.is_coordinator or (
+            invitation.unit_id is not None and invitation.unit_id in self.contact_unit_ids
+        )
 
     def can_answer_invitation(self, invitation) -> bool:
         """Accept, decline, forward or send back: the coordinator, or a contact of the routed unit."""
