@@ -10,6 +10,7 @@ one. A message already registered (same Message-ID) is moved without being store
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
 import re
@@ -119,10 +120,8 @@ def poll(config: dict | None = None, *, by=None, limit: int = 200) -> PollResult
             result.moved += 1
         connection.close()
     finally:
-        try:
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):
             connection.logout()
-        except (imaplib.IMAP4.error, OSError):
-            pass
     return result
 
 

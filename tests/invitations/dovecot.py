@@ -5,9 +5,9 @@ Dovecot refuses mail access as uid 0."""
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
-import grp
 import shutil
 import socket
 import subprocess
@@ -30,7 +30,7 @@ class Dovecot:
         self.port = _free_port()
         self.process = None
 
-    def start(self) -> "Dovecot":
+    def start(self) -> Dovecot:
         binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
         if not Path(binary).exists():
             raise RuntimeError("dovecot is not installed (scripts/system-deps.sh installs dovecot-imapd)")
