@@ -43,6 +43,25 @@ def eml(
     return bytes(message)
 
 
+@pytest.fixture(scope="module")
+def routing_db(django_db_setup, django_db_blocker):
+    """The demo register's reference data, units, people and engagements — what routing reads — without its
+    activities, outlooks and agenda (faster than tests/conftest.py's demo_db)."""
+    from arena.register.demo import load as demo
+    from arena.register.reference.load import load_reference
+    from tests.conftest import loaded_for_module
+
+    def load():
+        load_reference()
+        sources = demo._sources()
+        demo.load_units()
+        keys = demo._Keys()
+        demo._people(keys)
+        demo._engagements(keys, sources)
+
+    yield from loaded_for_module(load, django_db_blocker)
+
+
 @pytest.fixture
 def invitation_world(personas):
     """KF leads the European Reference Networks, FF takes part; both contacts have e-mail addresses."""
