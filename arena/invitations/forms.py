@@ -75,3 +75,12 @@ class AcceptForm(forms.Form):
             "family_name", "given_name"
         )
         self.fields["people"].label_from_instance = lambda p: f"{p.given_name} {p.family_name}"
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notat fra møtet"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("Kort: hva skjedde, hva betyr det for oss. Notatet blir årets aktivitet for enheten."),
+    )

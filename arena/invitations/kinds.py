@@ -24,3 +24,8 @@ ESCALATED = register(
     _("Invitasjon ubesvart etter fristen"),
     _("Til koordinator når påmeldingsfristen for en invitasjon er passert uten svar."),
 )
+NOTE_REQUESTED = register(
+    "invitations.note_requested",
+    _("Notat etter møtet"),
+    _("Til deltakerne etter et møte fra en invitasjon: et kort notat, som blir årets aktivitet."),
+)

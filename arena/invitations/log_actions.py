@@ -10,6 +10,7 @@ DECLINED = "invitations.declined"
 FORWARDED = "invitations.forwarded"
 RETURNED = "invitations.returned"
 BODY_REMOVED = "invitations.body_removed"
+NOTE_WRITTEN = "invitations.note_written"
 
 
 def register_labels() -> None:
@@ -25,5 +26,6 @@ def register_labels() -> None:
             FORWARDED: _("videresendte invitasjonen til %(unit)s: %(reason)s"),
             RETURNED: _("sendte invitasjonen tilbake til koordinator: %(reason)s"),
             BODY_REMOVED: _("slettet innhold og vedlegg etter oppbevaringstiden"),
+            NOTE_WRITTEN: _("skrev notatet etter møtet; det ble årets aktivitet"),
         }
     )

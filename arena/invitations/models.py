@@ -108,6 +108,15 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="invitations",
     )
+    activity = models.ForeignKey(
+        "register.Activity",
+        verbose_name=_("aktivitet"),
+        help_text=_("Årets aktivitet skrevet fra notatet etter møtet."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+    )
     created_at = models.DateTimeField(_("registrert"), auto_now_add=True)
     history = RecordHistory(m2m_fields=[attendees], excluded_fields=["body_text", "body_html"])
 

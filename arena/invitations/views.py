@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arena.invitations import intake, workflow
-from arena.invitations.forms import AcceptForm, ForwardForm, ManualForm, ReasonForm, RouteForm, UploadForm
+from arena.invitations.forms import (
+    AcceptForm,
+    ForwardForm,
+    ManualForm,
+    NoteForm,
+    ReasonForm,
+    RouteForm,
+    UploadForm,
+)
 from arena.invitations.messages import InvitationError, Message, form_message_id, max_bytes, parse_file
 from arena.invitations.models import Invitation
 from arena.register import activity_log, changes
@@ -83,6 +91,11 @@ def invitation_detail(request, pk: int):
             forward_form=ForwardForm(prefix="forward") if answering else None,
             decline_form=ReasonForm(prefix="decline") if answering else None,
             back_form=ReasonForm(prefix="back") if answering else None,
+            note_form=NoteForm()
+            if invitation.status == Invitation.Status.ACCEPTED
+            and invitation.activity_id is None
+            and access.can_write_invitation_note(invitation)
+            else None,
             log=activity_log.entries(invitation),
         ),
     )
@@ -123,6 +136,13 @@ def invitation_action(request, pk: int, action: str):
             messages.success(
                 request, _("Invitasjonen er videresendt til %(unit)s.") % {"unit": form.cleaned_data["unit"]}
             )
+        elif action == "note":
+            form = NoteForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Skriv et kort notat om møtet."))
+            activity = workflow.write_note(invitation, form.cleaned_data["text"], by=access)
+            messages.success(request, _("Notatet er lagret som årets aktivitet."))
+            return redirect(activity)
         elif action in ("decline", "back"):
             form = ReasonForm(request.POST, prefix=action)
             if not form.is_valid():

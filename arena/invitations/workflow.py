@@ -209,3 +209,41 @@ def accept(
     changes.save(invitation, by=access, action="invitation", relations={"attendees": people})
     changes.log(log_actions.ACCEPTED, invitation, by=access, meeting=meeting.pk)
     return meeting
+
+
+@transaction.atomic
+def write_note(invitation: Invitation, text: str, *, by):
+    """After the meeting: the short note becomes the year's activity of the unit on the arena, with the
+    invitation as its provenance. Returns the activity."""
+    from arena.register.models import Activity
+
+    access = Access.of(by)
+    access.require(access.can_write_invitation_note(invitation))
+    if invitation.status != Invitation.Status.ACCEPTED or invitation.meeting is None:
+        raise ValidationError(_("Bare en invitasjon det er takket ja til, kan få et notat etter møtet."))
+    if invitation.activity_id is not None:
+        raise ValidationError(_("Notatet er allerede skrevet."))
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Skriv et kort notat om møtet."))
+    meeting = invitation.meeting
+    activity = Activity(
+        year=meeting.local_start.year,
+        title=invitation.subject[:300],
+        description=text[:20000],
+        kind=Activity.Kind.PARTICIPATION,
+        source_section=(
+            _("Invitasjon %(id)s: %(subject)s") % {"id": invitation.pk, "subject": invitation.subject}
+        )[:300],
+    )
+    changes.save(
+        activity,
+        by=access,
+        action="invitation",
+        relations={"units": [invitation.unit], "arenas": [invitation.arena]},
+        validate=True,
+    )
+    invitation.activity = activity
+    changes.save(invitation, by=access, action="invitation")
+    changes.log(log_actions.NOTE_WRITTEN, invitation, by=access, activity=activity.pk)
+    return activity

@@ -293,6 +293,11 @@ class Access:
             return True
         return invitation.status != "triage" and invitation.unit_id in self.contact_unit_ids
 
+    def can_write_invitation_note(self, invitation) -> bool:
+        """The note after an accepted invitation's meeting, which becomes an activity of the unit: the coordinator
+        or a contact of the unit (they may write its activities)."""
+        return self.is_coordinator or invitation.unit_id in self.contact_unit_ids
+
     def open_invitations(self, queryset: QuerySet) -> QuerySet:
         """The invitations of `queryset` this user is to answer (the coordinator: all)."""
         if self.is_coordinator:

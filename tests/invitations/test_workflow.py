@@ -153,3 +153,27 @@ def test_retention_removes_bodies_keeps_facts(invitation_world, settings):
     assert attachment.content == b"" and attachment.filename == "invite.ics"
     assert LogEntry.objects.filter(object_id=invitation.pk, action="invitations.body_removed").exists()
     assert retention.remove_bodies(invitation.received_at + datetime.timedelta(days=40)) == 0
+
+
+def test_note_after_the_meeting_becomes_the_years_activity(invitation_world):
+    users = invitation_world.personas.users
+    invitation = _receive(invitation_world)
+    attendee = invitation_world.people["contact_kf"]
+    with pytest.raises(ValidationError):
+        workflow.write_note(invitation, "For tidlig", by=users["contact_kf"])
+    meeting = workflow.accept(invitation, by=users["contact_kf"], people=[attendee])
+    after = meeting.ends_at.date() + datetime.timedelta(days=2)
+    assert reminders.note_requests(after) == 1
+    assert reminders.note_requests(after) == 0
+    assert Notification.objects.get(kind="invitations.note_requested").recipient == users["contact_kf"]
+    with pytest.raises(PermissionDenied):
+        workflow.write_note(invitation, "Notat", by=users["contact_ff"])
+    activity = workflow.write_note(invitation, "Vi la fram norske erfaringer.", by=users["contact_kf"])
+    invitation.refresh_from_db()
+    assert invitation.activity == activity and activity.year == 2030
+    assert list(activity.units.all()) == [invitation_world.personas.kf]
+    assert list(activity.arenas.all()) == [invitation_world.ern]
+    assert f"Invitasjon {invitation.pk}" in activity.source_section
+    assert activity.history.first().history_user == users["contact_kf"]
+    with pytest.raises(ValidationError):
+        workflow.write_note(invitation, "Igjen", by=users["contact_kf"])
