@@ -42,6 +42,32 @@ class RouteForm(forms.Form):
         self.fields["unit"].queryset = _unit_choices()
 
 
+class TriageForm(RouteForm):
+    """The coordinator's routing of an invitation in triage, correcting the arena Arena read if need be."""
+
+    arena = forms.CharField(
+        label=_("Arena"),
+        max_length=300,
+        required=False,
+        help_text=_("Navn eller forkortelse, slik registeret kjenner arenaen. Tomt: uendret."),
+    )
+
+    def clean_arena(self):
+        from arena.register.names import find_arenas
+
+        name = self.cleaned_data.get("arena", "").strip()
+        if not name:
+            return None
+        found = list(find_arenas(name)[:2])
+        if len(found) != 1:
+            raise forms.ValidationError(
+                _("Fant ingen arena med navnet «%(name)s».") % {"name": name}
+                if not found
+                else _("Flere arenaer heter «%(name)s»; skriv hele navnet.") % {"name": name}
+            )
+        return found[0]
+
+
 class ForwardForm(RouteForm):
     reason = forms.CharField(
         label=_("Begrunnelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000

@@ -22,7 +22,7 @@ from arena.invitations.forms import (
     ManualForm,
     NoteForm,
     ReasonForm,
-    RouteForm,
+    TriageForm,
     UploadForm,
 )
 from arena.invitations.messages import InvitationError, Message, form_message_id, max_bytes, parse_file
@@ -84,7 +84,7 @@ def invitation_detail(request, pk: int):
             request,
             invitation=invitation,
             show_body=access.can_view_invitation_body(invitation),
-            route_form=RouteForm(initial={"unit": invitation.proposed_unit_id})
+            route_form=TriageForm(initial={"unit": invitation.proposed_unit_id})
             if access.can_triage_invitations() and invitation.status == Invitation.Status.TRIAGE
             else None,
             accept_form=AcceptForm(invitation=invitation) if answering else None,
@@ -112,10 +112,12 @@ def invitation_action(request, pk: int, action: str):
     access = request.access
     try:
         if action == "route":
-            form = RouteForm(request.POST)
+            form = TriageForm(request.POST)
             if not form.is_valid():
-                raise ValidationError(_("Velg en enhet."))
-            workflow.send_to_unit(invitation, form.cleaned_data["unit"], by=access)
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            workflow.send_to_unit(
+                invitation, form.cleaned_data["unit"], by=access, arena=form.cleaned_data["arena"]
+            )
             messages.success(
                 request, _("Invitasjonen er sendt til %(unit)s.") % {"unit": form.cleaned_data["unit"]}
             )

@@ -84,11 +84,14 @@ def _reason(reason: str) -> str:
 
 
 @transaction.atomic
-def send_to_unit(invitation: Invitation, unit: Unit, *, by, contacts=None) -> Invitation:
+def send_to_unit(invitation: Invitation, unit: Unit, *, by, contacts=None, arena=None) -> Invitation:
+    """To the unit's contacts (the coordinator may correct the arena on the way)."""
     access = Access.of(by)
     access.require(access.can_triage_invitations())
     if unit is None:
         raise ValidationError(_("Velg en enhet."))
+    if arena is not None:
+        invitation.arena = arena
     invitation.unit = unit
     invitation.status = Invitation.Status.ROUTED
     invitation.routed_at = timezone.now()
