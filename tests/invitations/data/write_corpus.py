@@ -362,6 +362,91 @@ Best regards
 """,
         expected="triage",  # the directorate and KF take part equally
     ),
+    dict(
+        name="forwarded-violence-focal-points",
+        sender=("Berit Lesesen", "berit.lesesen@helsedir.example.no"),
+        subject="VS: Meeting of the WHO Violence Prevention Focal Points",
+        text="""Hei,
+
+Videresender denne, gjelder vel dere? Se under.
+
+Berit
+
+-----Original Message-----
+From: Violence and Injury Prevention <vip@euro.who.int>
+Subject: Meeting of the WHO Violence Prevention Focal Points
+
+Dear focal points,
+
+The biennial meeting of national focal points for violence and injury prevention will be held in Vilnius,
+Lithuania, on 21-22 September 2027. Kindly confirm your participation before 1 August 2027.
+
+WHO Regional Office for Europe
+""",
+        expected="ffpr",
+    ),
+    dict(
+        name="nordic-mental-health-typo",
+        sender=("Socialstyrelsen", "psykisk.halsa@socialstyrelsen.example.se"),
+        subject="Invitasjon: møte i Nordisk arbeidsgruppe for psykisk hesle",
+        text="""Hei alle sammen,
+
+Vi inviterer til neste møte i den nordiske arbeidsgruppen, som holdes i Stockholm 4. februar 2027.
+Tema er selvmordsforebygging og tjenester for unge. Gi beskjed innen 15. januar 2027.
+
+Vennlig hilsen
+Socialstyrelsen
+""",
+        expected="ffpr",
+    ),
+    dict(
+        name="who-europe-newsletter",
+        sender=("WHO/Europe news", "newsletter@euro.who.int"),
+        subject="WHO/Europe update: upcoming network meetings",
+        text="""Dear colleagues,
+
+This month: the WHO European Salt Action Network publishes its monitoring report, HEPA Europe opens
+registration for its conference, and the WHO National Counterparts for Mental Health prepare their annual
+meeting on 14 April 2027. The WHO Emergency Medical Teams Initiative reports on classification.
+
+WHO Regional Office for Europe
+""",
+        expected="triage",  # a newsletter about many networks, no one unit
+    ),
+    dict(
+        name="oecd-health-committee",
+        sender=("OECD Health Committee secretariat", "health.committee@oecd.org"),
+        subject="Invitation: OECD Health Committee, 27th session",
+        text="""Dear Delegates,
+
+The 27th session of the OECD Health Committee will be held in Paris on 17-18 June 2027. The main items are
+the health workforce and the resilience of health systems. Please register before 1 June 2027.
+
+OECD Directorate for Employment, Labour and Social Affairs
+""",
+        expected="triage",  # the demo register has no unit on the Health Committee
+    ),
+    dict(
+        name="save-the-date-pq",
+        sender=("GROW unit E5", "grow-e5@ec.europa.eu"),
+        subject="Save the date",
+        text="""Dear colleagues,
+
+Please save the date for the next meeting of the coordinators under the Professional Qualifications
+Directive: 23 September 2027, Brussels. The invitation and agenda will follow.
+
+European Commission
+""",
+        expected="hk",
+    ),
+    dict(
+        name="calendar-only-data-coordinators",
+        sender=("Data and Digital Health", "datacoordinators@euro.who.int"),
+        subject="Invitation: WHO National Data Coordinators meeting",
+        text="Please see the calendar invitation.",
+        ics=("WHO National Data Coordinators meeting", "20271110", "20271112", "Copenhagen"),
+        expected="ff",
+    ),
 ]
 
 
