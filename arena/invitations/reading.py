@@ -181,10 +181,10 @@ def read_dates(text: str) -> tuple[datetime.date | None, datetime.date | None, d
 def read_location(text: str) -> str:
     match = LOCATION_LABEL.search(text[:20000])
     if match:
-        return match.group("place").strip(" .;")[:300]
+        return " ".join(match.group("place").split()).strip(" .;")[:300]
     match = LOCATION_PHRASE.search(text[:20000])
     if match:
-        return match.group("place").strip(" .,;")[:300]
+        return " ".join(match.group("place").split()).strip(" .,;")[:300]
     if ONLINE.search(text[:20000]):
         return _("Digitalt")
     return ""

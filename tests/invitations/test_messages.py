@@ -111,6 +111,7 @@ def test_location_and_kind():
         read_location("The meeting will take place in Istanbul, Türkiye, on 10 March") == "Istanbul, Türkiye"
     )
     assert read_location("Møtet holdes digitalt via Teams") == "Digitalt"
+    assert read_location("It will be held in Vilnius,\nLithuania, on 21 May") == "Vilnius, Lithuania"
     assert read_kind("Request for nomination of national experts", "") == "nomination"
     assert read_kind("Written consultation on the draft report", "") == "consultation"
     assert read_kind("Summer course on health economics", "") == "course"
