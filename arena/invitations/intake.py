@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from email.utils import formataddr
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -99,6 +101,12 @@ def receive(
     access = Access.of(by)
     access.require(access.can_receive_invitations())
     check_new(message.message_id)
+    if message.sender_email:
+        try:
+            validate_email(message.sender_email)
+        except ValidationError:  # an address Django would refuse is kept as the name only
+            message.sender_name = (message.sender_name or message.sender_email)[:300]
+            message.sender_email = ""
     reading, proposal = analyse(message, gazetteer)
     try:
         with transaction.atomic():
@@ -123,7 +131,10 @@ def receive(
                 reasons=reading.reasons + proposal.reasons,
                 status=Invitation.Status.TRIAGE,
             )
-            invitation.full_clean(exclude=["message_id"])
+            try:
+                invitation.full_clean(exclude=["message_id"])
+            except ValidationError as error:
+                raise InvitationError(" ".join(error.messages)) from error
             changes.save(invitation, by=access, action=f"invitation:{source}")
             for file in message.attachments:
                 changes.save(
