@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -170,7 +171,7 @@ def attachment(request, pk: int, attachment_pk: int):
         raise PermissionDenied
     file = get_object_or_404(invitation.attachments, pk=attachment_pk, removed_at__isnull=True)
     response = HttpResponse(bytes(file.content), content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{file.filename.replace(chr(34), "")}"'
+    response["Content-Disposition"] = content_disposition_header(True, file.filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

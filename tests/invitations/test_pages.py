@@ -125,3 +125,16 @@ def test_overview_and_arena_page(as_persona, routed, invitation_world):
     assert "Europeiske referansenettverk" in page
     arena_page = client.get(reverse("arena-detail", args=[invitation_world.ern.pk])).content.decode()
     assert routed.get_absolute_url() in arena_page
+
+
+def test_attachment_only_for_those_who_see_the_body(as_persona, invitation_world):
+    invitation = intake.receive(
+        parse_eml(eml(ics="BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", message_id="<att@x.org>")),
+        by=invitation_world.personas.users["coordinator"],
+    )
+    file = invitation.attachments.get()
+    url = reverse("invitation-attachment", args=[invitation.pk, file.pk])
+    response = as_persona("contact_kf").get(url)
+    assert response.status_code == 200 and b"VCALENDAR" in response.content
+    assert "attachment" in response["Content-Disposition"]
+    assert as_persona("contact_ff").get(url).status_code == 403
