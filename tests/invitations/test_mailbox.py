@@ -30,7 +30,8 @@ def _count(connection, folder):
     return int(data[0]) if status == "OK" else 0
 
 
-def test_poll_stores_routes_and_moves(dovecot, invitation_world):
+def test_poll_stores_routes_and_moves(dovecot, invitation_world, settings):
+    settings.ARENA_INVITATION_MAX_BYTES = 20_000
     connection = _imap(dovecot)
     good = [
         eml(),
@@ -40,24 +41,25 @@ def test_poll_stores_routes_and_moves(dovecot, invitation_world):
         ),
     ]
     bad = eml(message_id=None)  # no Message-ID: refused, left in the inbox
-    for message in (good[0], bad, good[1], good[2]):
+    huge = eml(message_id="<huge@example.org>", text="x" * 30_000)  # over the limit: refused before fetching
+    for message in (good[0], bad, good[1], huge, good[2]):
         connection.append("INBOX", None, None, message)
     result = poll(dovecot.config)
-    assert result.seen == 4 and len(result.stored) == 3 and len(result.refused) == 1
-    assert "Message-ID" in result.refused[0][1]
+    assert result.seen == 5 and len(result.stored) == 3 and len(result.refused) == 2
+    assert "Message-ID" in result.refused[0][1] and "for stor" in result.refused[1][1]
     assert Invitation.objects.filter(source="mailbox").count() == 3
     ern = Invitation.objects.get(message_id="<ern-1@example.org>")
     assert ern.status == "routed" and ern.unit == invitation_world.personas.kf
-    assert _count(connection, "INBOX") == 1 and _count(connection, "Behandlet") == 3
+    assert _count(connection, "INBOX") == 2 and _count(connection, "Behandlet") == 3
     connection.select("INBOX", readonly=True)
     status, data = connection.uid("SEARCH", None, "KEYWORD", REFUSED)
-    assert len(data[0].split()) == 1
+    assert len(data[0].split()) == 2
 
     # the same message arriving again (a copy in the inbox) is moved, not stored twice; the refused one is passed by
     connection.append("INBOX", None, None, good[0])
     again = poll(dovecot.config)
     assert again.seen == 1 and again.stored == [] and again.duplicates == 1
     assert Invitation.objects.filter(source="mailbox").count() == 3
-    assert _count(connection, "INBOX") == 1 and _count(connection, "Behandlet") == 4
+    assert _count(connection, "INBOX") == 2 and _count(connection, "Behandlet") == 4
     assert poll(dovecot.config).seen == 0
     connection.logout()
