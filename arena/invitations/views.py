@@ -29,6 +29,7 @@ from arena.invitations.forms import (
 from arena.invitations.messages import InvitationError, Message, form_message_id, max_bytes, parse_file
 from arena.invitations.models import Invitation
 from arena.register import activity_log, changes
+from arena.register.models import Unit
 
 
 def _context(request, **values):
@@ -46,9 +47,12 @@ def invitation_list(request):
     access = request.access
     access.require(access.can_view_invitations())
     status = request.GET.get("status", "")
+    unit = request.GET.get("enhet", "")
     rows = Invitation.objects.all()
     if status in Invitation.Status.values:
         rows = rows.filter(status=status)
+    if unit.isdigit() and len(unit) < 12:
+        rows = rows.filter(unit_id=int(unit))
     mine = _rows(
         access.open_invitations(Invitation.objects.filter(status__in=Invitation.OPEN)).exclude(
             status=Invitation.Status.TRIAGE
@@ -66,6 +70,8 @@ def invitation_list(request):
             rows=_rows(rows)[:200],
             status=status,
             statuses=Invitation.Status.choices,
+            unit=unit,
+            units=Unit.objects.filter(pk__in=Invitation.objects.values("unit")).order_by("name"),
         ),
     )
 

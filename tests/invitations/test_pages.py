@@ -121,6 +121,14 @@ def test_upload_manual_and_bad_files(as_persona, invitation_world):
 
 def test_overview_and_arena_page(as_persona, routed, invitation_world):
     client = as_persona("reader")
+    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.ff.pk}).context[
+        "rows"
+    ]
+    assert list(listed) == []
+    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.kf.pk}).context[
+        "rows"
+    ]
+    assert list(listed) == [routed]
     page = client.get(reverse("invitation-overview")).content.decode()
     assert "Europeiske referansenettverk" in page
     arena_page = client.get(reverse("arena-detail", args=[invitation_world.ern.pk])).content.decode()
