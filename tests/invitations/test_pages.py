@@ -3,6 +3,8 @@ nothing written; the right persona → done and attributed. Bodies only for the 
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from arena.invitations import intake
@@ -146,3 +148,21 @@ def test_attachment_only_for_those_who_see_the_body(as_persona, invitation_world
     assert response.status_code == 200 and b"VCALENDAR" in response.content
     assert "attachment" in response["Content-Disposition"]
     assert as_persona("contact_ff").get(url).status_code == 403
+
+
+def test_list_queries_do_not_grow_with_rows(as_persona, invitation_world, django_assert_max_num_queries):
+    client = as_persona("coordinator")
+
+    def add(n):
+        for i in range(n):
+            intake.receive(
+                parse_eml(eml(message_id=f"<q{i}-{n}@x.org>", subject=f"ERN meeting {i} {n}")),
+                by=invitation_world.personas.users["coordinator"],
+            )
+
+    add(1)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("invitation-list"))
+    add(6)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(reverse("invitation-list"))
