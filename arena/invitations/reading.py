@@ -73,6 +73,7 @@ DEADLINE_WORDS = re.compile(
     r"by\s+(?:the\s+)?(?:latest|close\s+of)|respond\s+by|reply\s+by|confirm\s+(?:your\s+)?(?:participation|attendance)\s+by|"
     r"nominations?\s+(?:should|must)\s+be\s+(?:sent|submitted)|before|innen|frist|påmelding(?:sfrist)?|svarfrist|senest"
 )
+JUST_BEFORE = re.compile(r"(?i)\b(?:by|innen|before|før|not\s+later\s+than)\s*(?:the\s+)?$")
 LOCATION_LABEL = re.compile(
     r"(?im)^\s*(?:venue|location|place|where|sted|møtested|lokale)\s*:\s*(?P<place>[^\n]{2,200})$"
 )
@@ -167,7 +168,7 @@ def read_dates(text: str) -> tuple[datetime.date | None, datetime.date | None, d
     starts = ends = deadline = None
     for position, start, end in find_dates(text[:20000]):
         before = _sentence_around(text, position)
-        if deadline is None and DEADLINE_WORDS.search(before[-120:]):
+        if deadline is None and (DEADLINE_WORDS.search(before[-120:]) or JUST_BEFORE.search(before)):
             deadline = start
             continue
         if starts is None:

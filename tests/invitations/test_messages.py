@@ -97,6 +97,8 @@ def test_a_msg_that_is_not_one():
         ("Seminar 14.03.2030 i Oslo. Svarfrist 01.03.2030.", ("2030-03-14", "2030-03-14", "2030-03-01")),
         ("From 30 September to 2 October 2030 in Riga.", ("2030-09-30", "2030-10-02", None)),
         ("No date here at all.", (None, None, None)),
+        ("Meeting on 9 February 2027. Please indicate the names of participants by 20 January 2027.",
+         ("2027-02-09", "2027-02-09", "2027-01-20")),
     ],
 )  # fmt: skip
 def test_dates_in_norwegian_and_english(text, expected):
