@@ -6,6 +6,7 @@ transaction. The three routes in (mailbox, upload, form) and the command line al
 from __future__ import annotations
 
 import datetime
+import re
 from email.utils import formataddr
 
 from django.core.exceptions import ValidationError
@@ -83,6 +84,31 @@ def as_json(message: Message, reading: Reading, proposal: Route) -> dict:
     }
 
 
+_PREFIX = re.compile(r"^(?:\s*(?:re|sv|fw|fwd|vs|wg|tr|aw)\s*:\s*)+", re.IGNORECASE)
+
+
+def bare_subject(subject: str) -> str:
+    """The subject without reply and forward prefixes ("VS: Fwd: …"), casefolded."""
+    return " ".join(_PREFIX.sub("", subject or "").split()).casefold()
+
+
+def similar(message: Message, reading: Reading) -> Invitation | None:
+    """An invitation already registered that this message looks like a copy of (forwarded by a colleague: a new
+    Message-ID): the same subject without prefixes, and the same arena and start when both are known."""
+    subject = bare_subject(message.subject)
+    if not subject:
+        return None
+    candidates = Invitation.objects.filter(received_at__gte=message.date - datetime.timedelta(days=120))
+    if reading.arena is not None:
+        candidates = candidates.filter(arena=reading.arena)
+    if reading.starts is not None:
+        candidates = candidates.filter(starts_on=reading.starts)
+    for candidate in candidates.order_by("-received_at")[:200]:
+        if bare_subject(candidate.subject) == subject:
+            return candidate
+    return None
+
+
 def check_new(message_id: str) -> None:
     existing = Invitation.objects.filter(message_id=message_id).first()
     if existing is not None:
@@ -108,6 +134,15 @@ def receive(
             message.sender_name = (message.sender_name or message.sender_email)[:300]
             message.sender_email = ""
     reading, proposal = analyse(message, gazetteer)
+    copy_of = similar(message, reading)
+    reasons = reading.reasons + proposal.reasons
+    if copy_of is not None:
+        reasons.append(
+            _(
+                "Ligner på en invitasjon som allerede er registrert (nr. %(id)s, «%(subject)s»); koordinator vurderer."
+            )
+            % {"id": copy_of.pk, "subject": copy_of.subject}
+        )
     try:
         with transaction.atomic():
             invitation = Invitation(
@@ -128,7 +163,7 @@ def receive(
                 deadline=reading.deadline,
                 proposed_unit=proposal.unit,
                 confidence=proposal.confidence,
-                reasons=reading.reasons + proposal.reasons,
+                reasons=reasons,
                 status=Invitation.Status.TRIAGE,
             )
             try:
@@ -152,7 +187,7 @@ def receive(
                 log_actions.RECEIVED, invitation, by=access, source=str(Invitation.Source(source).label)
             )
             system = Access.system()  # routing is Arena's proposal, whoever brought the message in
-            if proposal.confident:
+            if proposal.confident and copy_of is None:
                 workflow.send_to_unit(invitation, proposal.unit, by=system, contacts=proposal.contacts)
             else:
                 workflow.to_triage(invitation, by=system)

@@ -177,3 +177,16 @@ def test_note_after_the_meeting_becomes_the_years_activity(invitation_world):
     assert activity.history.first().history_user == users["contact_kf"]
     with pytest.raises(ValidationError):
         workflow.write_note(invitation, "Igjen", by=users["contact_kf"])
+
+
+def test_a_forwarded_copy_goes_to_triage_not_to_the_unit_again(invitation_world):
+    first = _receive(invitation_world)
+    copy = _receive(
+        invitation_world,
+        subject="VS: Invitation: European Reference Networks board of Member States",
+        message_id="<forwarded-copy@helsedir.example.no>",
+    )
+    assert first.status == Invitation.Status.ROUTED
+    assert copy.status == Invitation.Status.TRIAGE
+    assert any(f"nr. {first.pk}" in reason for reason in copy.reasons)
+    assert intake.bare_subject("SV: Fwd:  Møte i ERN") == "møte i ern"
