@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "arena.archive",
     "arena.agenda",
     "arena.invitations",
+    "arena.monitoring",
     "arena.web",
 ]
 
@@ -173,6 +174,7 @@ ARENA_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "deadline-reminders": ("arena.notifications.events.deadline_reminders_task", 3600),
     "invitation-mailbox": ("arena.invitations.mailbox.poll_mailbox_task", env("ARENA_IMAP_POLL_SECONDS")),
     "invitation-retention": ("arena.invitations.retention.retention_task", 86400),
+    "monitoring-feeds": ("arena.monitoring.feeds.poll_feeds_task", 3600),
 }
 
 # E-mail (notifications) through SMTP; without ARENA_EMAIL_HOST messages are written to the log instead.

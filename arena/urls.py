@@ -23,5 +23,6 @@ urlpatterns = [
     path("data/", include("arena.opendata.urls")),
     path("agenda/", include("arena.agenda.urls")),
     path("invitasjoner/", include("arena.invitations.urls")),
+    path("folge-med/", include("arena.monitoring.urls")),
     path("", include("arena.web.urls")),
 ]

@@ -25,17 +25,17 @@ from arena.invitations.models import Invitation
 from arena.notifications.events import in_bokmal
 from arena.notifications.service import notify
 from arena.register import changes
-from arena.register.contacts import current_roles
-from arena.register.models import Person, Unit, UnitRole
+from arena.register.models import Person, Unit
 from arena.register.permissions import Access
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 
 
 def coordinators() -> list[Person]:
-    """The people with a current coordinator role on the coordinating unit."""
-    roles = current_roles(UnitRole.Role.COORDINATOR).filter(unit__is_coordinator=True)
-    return list(Person.objects.filter(pk__in=roles.values("person")).select_related("user"))
+    """The people with a current coordinator role on the coordinating unit (register.contacts' one definition)."""
+    from arena.register.contacts import coordinators as current_coordinators
+
+    return list(current_coordinators().select_related("user"))
 
 
 def _facts(invitation: Invitation) -> str:
