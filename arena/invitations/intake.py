@@ -96,8 +96,8 @@ def similar(message: Message, reading: Reading) -> Invitation | None:
     """An invitation already registered that this message looks like a copy of (forwarded by a colleague: a new
     Message-ID): the same subject without prefixes, and the same arena and start when both are known."""
     subject = bare_subject(message.subject)
-    if not subject:
-        return None
+    if len(subject) < 12 or (reading.arena is None and reading.starts is None):
+        return None  # "Invitation", "Save the date": too little to call it a copy
     candidates = Invitation.objects.filter(received_at__gte=message.date - datetime.timedelta(days=120))
     if reading.arena is not None:
         candidates = candidates.filter(arena=reading.arena)
