@@ -125,6 +125,8 @@ class Access:
             return self.can_edit_monitoring()
         if model._meta.app_label == "agenda":
             return self.can_create_agenda_record(model)
+        if model._meta.app_label == "invitations":
+            return self.can_receive_invitations()
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
     def can_change(self, obj) -> bool:
@@ -134,6 +136,9 @@ class Access:
             return self.can_edit_monitoring()
         if obj._meta.app_label == "agenda":
             return self.can_change_agenda_record(obj)
+        if obj._meta.app_label == "invitations":
+            invitation = obj if obj._meta.model_name == "invitation" else obj.invitation
+            return self.can_answer_invitation(invitation)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
         return bool(owning_unit_ids(obj) & self.contact_unit_ids) and not self.is_locked(obj)
@@ -310,6 +315,43 @@ class Access:
         if name == "deadline":
             return self.can_deliver_deadline(obj)
         return self.is_coordinator
+
+    # Invitations (arena.invitations): arrival, triage, answers. A body holds personal data.
+
+    def can_triage_invitations(self) -> bool:
+        """See the triage list, route an uncertain invitation, see every invitation's body."""
+        return self.is_coordinator
+
+    def can_receive_invitations(self) -> bool:
+        """Upload a saved e-mail or register an invitation by hand: the coordinator or a unit's contact."""
+        return self.is_coordinator or bool(self.contact_unit_ids)
+
+    def can_view_invitations(self) -> bool:
+        """The invitation pages and their facts (sender, arena, dates, unit, answer) — everyone signed in."""
+        return self.is_authenticated
+
+    def can_view_invitation_body(self, invitation) -> bool:
+        """The text, HTML and attachments: the coordinator and the routed unit's contacts only."""
+        return self.is_coordinator or (
+            invitation.unit_id is not None and invitation.unit_id in self.contact_unit_ids
+        )
+
+    def can_answer_invitation(self, invitation) -> bool:
+        """Accept, decline, forward or send back: the coordinator, or a contact of the routed unit."""
+        if self.is_coordinator:
+            return True
+        return invitation.status != "triage" and invitation.unit_id in self.contact_unit_ids
+
+    def can_write_invitation_note(self, invitation) -> bool:
+        """The note after an accepted invitation's meeting, which becomes an activity of the unit: the coordinator
+        or a contact of the unit (they may write its activities)."""
+        return self.is_coordinator or invitation.unit_id in self.contact_unit_ids
+
+    def open_invitations(self, queryset: QuerySet) -> QuerySet:
+        """The invitations of `queryset` this user is to answer (the coordinator: all)."""
+        if self.is_coordinator:
+            return queryset
+        return queryset.filter(unit__in=self.contact_unit_ids)
 
     # The monitoring log (arena.monitoring)
 
