@@ -59,6 +59,17 @@ env = environ.Env(
     ARENA_OPEN_DATA_CONTACT_EMAIL=(str, "postmottak@helsedir.no"),
     ARENA_ARCHIVE_SYSTEM=(str, "Arena"),
     ARENA_ARCHIVE_CLASSIFICATION_SYSTEM=(str, "Arkivnøkkel"),
+    ARENA_INVITATION_RETENTION_DAYS=(int, 730),
+    ARENA_INVITATION_REMINDER_DAYS=(int, 5),
+    ARENA_INVITATION_MAX_BYTES=(int, 25 * 1024 * 1024),
+    ARENA_IMAP_HOST=(str, ""),
+    ARENA_IMAP_PORT=(int, 993),
+    ARENA_IMAP_USER=(str, ""),
+    ARENA_IMAP_PASSWORD=(str, ""),
+    ARENA_IMAP_FOLDER=(str, "INBOX"),
+    ARENA_IMAP_PROCESSED_FOLDER=(str, "Arena/Behandlet"),
+    ARENA_IMAP_SSL=(bool, True),
+    ARENA_IMAP_POLL_SECONDS=(int, 300),
 )
 
 DEBUG = env("ARENA_DEBUG")
@@ -98,6 +109,7 @@ INSTALLED_APPS = [
     "arena.opendata",
     "arena.archive",
     "arena.agenda",
+    "arena.invitations",
     "arena.monitoring",
     "arena.web",
 ]
@@ -160,6 +172,8 @@ ARENA_TASK_TIME_LIMIT = env("ARENA_TASK_TIME_LIMIT")
 # Periodic tasks the worker enqueues: name -> (task path, period in seconds).
 ARENA_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "deadline-reminders": ("arena.notifications.events.deadline_reminders_task", 3600),
+    "invitation-mailbox": ("arena.invitations.mailbox.poll_mailbox_task", env("ARENA_IMAP_POLL_SECONDS")),
+    "invitation-retention": ("arena.invitations.retention.retention_task", 86400),
     "monitoring-feeds": ("arena.monitoring.feeds.poll_feeds_task", 3600),
 }
 
@@ -190,6 +204,23 @@ ARENA_OPEN_DATA_CONTACT_EMAIL = env("ARENA_OPEN_DATA_CONTACT_EMAIL")
 # system its class codes belong to (the agency's archive key; class codes per document kind in archive/kinds.py).
 ARENA_ARCHIVE_SYSTEM = env("ARENA_ARCHIVE_SYSTEM")
 ARENA_ARCHIVE_CLASSIFICATION_SYSTEM = env("ARENA_ARCHIVE_CLASSIFICATION_SYSTEM")
+# Invitations (arena/invitations): bodies and attachments are removed this many days after arrival (facts kept);
+# one message (with attachments) may be at most ARENA_INVITATION_MAX_BYTES. The shared mailbox is polled over
+# IMAP every ARENA_IMAP_POLL_SECONDS when ARENA_IMAP_HOST is set; fetched messages are moved to the processed
+# folder, never deleted.
+ARENA_INVITATION_RETENTION_DAYS = env("ARENA_INVITATION_RETENTION_DAYS")
+# days after which an unanswered invitation's contacts are reminded
+ARENA_INVITATION_REMINDER_DAYS = env("ARENA_INVITATION_REMINDER_DAYS")
+ARENA_INVITATION_MAX_BYTES = env("ARENA_INVITATION_MAX_BYTES")
+ARENA_IMAP = {
+    "host": env("ARENA_IMAP_HOST"),
+    "port": env("ARENA_IMAP_PORT"),
+    "user": env("ARENA_IMAP_USER"),
+    "password": env("ARENA_IMAP_PASSWORD"),
+    "folder": env("ARENA_IMAP_FOLDER"),
+    "processed_folder": env("ARENA_IMAP_PROCESSED_FOLDER"),
+    "ssl": env("ARENA_IMAP_SSL"),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

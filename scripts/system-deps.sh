@@ -3,7 +3,8 @@
 # and render PDFs, LibreOffice (headless) to open generated DOCX files, gettext for translation catalogues,
 # Chromium for the browser tests (driven by Playwright with executable_path; no browser download), Node.js and
 # npm for the OpenID Connect provider the single sign-on tests start (tests/oidc/provider, installed from its
-# package-lock.json with `npm ci`).
+# package-lock.json with `npm ci`), Dovecot (dovecot-imapd) as the IMAP server the invitation
+# mailbox tests start on 127.0.0.1 with a temporary configuration.
 # Installs only what is missing; safe to run repeatedly.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -16,6 +17,7 @@ command -v msgfmt >/dev/null || missing+=(gettext)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 fc-list 2>/dev/null | grep -qi "dejavu" || missing+=(fonts-dejavu-core)
+[ -x /usr/sbin/dovecot ] && [ -e /usr/lib/dovecot/imap ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing from Debian: ${missing[*]}"
     as_root apt-get update -qq

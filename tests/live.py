@@ -48,7 +48,7 @@ class LiveSite:
         if self.pg_admin_url:
             self._pg(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
 
-    def arena(self, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
+    def arena(self, *args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
         """Run `python -m arena ARGS` in this installation."""
         return subprocess.run(
             [sys.executable, "-m", "arena", *args],

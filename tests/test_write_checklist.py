@@ -1,6 +1,7 @@
-"""One checklist over every page that changes data — register editing, the reporting cycle, import — for every
-persona: signed out → the sign-in page; a persona without the right → refused and nothing written; the right
-persona → saved, with the version or log entry attributed to that person."""
+"""One checklist over every page that changes data — register editing, the reporting cycle, import, the agenda
+(its cases are in tests/agenda/checklist.py) — for every persona: signed out → the sign-in page; a persona
+without the right → refused and nothing written; the right persona → saved, with the version or log entry
+attributed to that person."""
 
 import datetime
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from arena.register.models import Activity, Arena, LogEntry, Organisation
 from arena.register.permissions import Access
 from arena.reporting import cycle as flow
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
+from tests.agenda import checklist as agenda_checklist
 from tests.conftest import PERSONAS
 
 SYSTEM = Access.system()
@@ -44,7 +46,7 @@ def fingerprint() -> dict:
     """Every row of every table of Arena's apps (and users), so "nothing written" means exactly that."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"register", "reporting", "ingest", "auth", "monitoring"}:
+        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth", "monitoring"}:
             tables[model._meta.label] = list(model.objects.order_by("pk").values_list())
     return tables
 
@@ -242,7 +244,7 @@ def commit(p):
     batch = _batch()
     for proposal in batch.proposals.all():
         review.decide(proposal, "accept", SYSTEM)
-    return reverse("ingest-commit", args=[batch.pk]), {}, batch
+    return reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, batch
 
 
 def committed(batch, user):
@@ -254,6 +256,35 @@ def committed(batch, user):
         and arena is not None
         and latest_version_by(arena, user, f"import:{batch.pk}")
     )
+
+
+def undo_import(p):
+    batch = _batch()
+    for proposal in batch.proposals.all():
+        review.decide(proposal, "accept", SYSTEM)
+    review.commit(batch, by=SYSTEM)
+    return reverse("ingest-undo", args=[batch.pk]), {"bekreft": "ja"}, batch
+
+
+def undone(batch, user):
+    from arena.ingest.undo import UNDONE
+
+    batch.refresh_from_db()
+    return batch.status == ImportBatch.Status.UNDONE and logged_by(UNDONE, user)
+
+
+def merge_activity(p):
+    batch = _batch()
+    stored = Activity.objects.create(year=2021, title="Nordisk pasientsikkerhet", description="Kort.")
+    stored.units.set([p.kf])
+    proposal = batch.proposals.filter(kind="activity").first()
+    url = reverse("ingest-merge", args=[batch.pk, proposal.pk])
+    return url, {"med": stored.pk, "units": [p.kf.pk]}, proposal
+
+
+def merged(proposal, user):
+    proposal.refresh_from_db()
+    return proposal.status == "merged" and proposal.decided_by == user
 
 
 CONTACTS_KF = {"coordinator", "contact_kf"}
@@ -329,6 +360,9 @@ CASES = [
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),
+    Case("merge a proposed activity", merge_activity, COORDINATOR, merged),
+    Case("undo an import", undo_import, COORDINATOR, undone),
+    *(Case(*case) for case in agenda_checklist.CASES),
     Case("create a monitoring item", create_monitoring_item, COORDINATOR, monitoring_item_created),
     Case("situation report to review", situation_report_to_review, COORDINATOR, situation_report_in_review),
 ]

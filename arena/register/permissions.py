@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q, QuerySet
@@ -124,6 +125,8 @@ class Access:
             return self.can_edit_monitoring()
         if model._meta.app_label == "agenda":
             return self.can_create_agenda_record(model)
+        if model._meta.app_label == "invitations":
+            return self.can_receive_invitations()
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
     def can_change(self, obj) -> bool:
@@ -133,9 +136,12 @@ class Access:
             return self.can_edit_monitoring()
         if obj._meta.app_label == "agenda":
             return self.can_change_agenda_record(obj)
+        if obj._meta.app_label == "invitations":
+            invitation = obj if obj._meta.model_name == "invitation" else obj.invitation
+            return self.can_answer_invitation(invitation)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
-        return bool(owning_unit_ids(obj) & self.contact_unit_ids)
+        return bool(owning_unit_ids(obj) & self.contact_unit_ids) and not self.is_locked(obj)
 
     def can_delete(self, obj) -> bool:
         if obj._meta.app_label == "monitoring":
@@ -165,6 +171,34 @@ class Access:
         before, after = set(before), set(after)
         return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
 
+    def locked_unit_ids(self, year: int) -> frozenset[int]:
+        """The units whose records of `year` are locked, with their sub-units: those whose submission in that
+        year's reporting cycle is approved, or every unit of an approved cycle. Cached per year."""
+        locks = self.__dict__.setdefault("_locks", {})
+        if year not in locks:
+            submission = apps.get_model("reporting", "Submission")
+            approved = submission.Status.APPROVED
+            units = set(
+                submission.objects.filter(cycle__year=year)
+                .filter(Q(status=approved) | Q(cycle__status=approved))
+                .values_list("unit_id", flat=True)
+            )
+            locks[year] = frozenset(UnitTree.load().descendants(units)) if units else frozenset()
+        return locks[year]
+
+    def locks(self, obj, unit_ids: set[int] | None = None) -> bool:
+        """Would writing this year-bound record (an activity or outlook) for `unit_ids` (default: its stored
+        units) touch a unit whose submission for that year is approved? The coordinator and the system are
+        never locked out; a unit's contact must reopen the submission first."""
+        year = getattr(obj, "year", None)
+        if self.is_coordinator or not isinstance(obj, (Activity, Outlook)) or not year:
+            return False
+        units = owning_unit_ids(obj) if unit_ids is None else unit_ids
+        return bool(set(units) & self.locked_unit_ids(int(year)))
+
+    def is_locked(self, obj) -> bool:
+        return self.locks(obj)
+
     def can_hold_for_partner(self) -> bool:
         """Create, change or remove a national partner's engagement (HOD, FHI … in an arena): the coordinator's
         alone, since no unit of the directorate owns it."""
@@ -191,6 +225,11 @@ class Access:
     def can_manage_cycle(self) -> bool:
         """Open and approve cycles, write the editorial texts, issue the report."""
         return self.is_coordinator
+
+    def can_reopen_submission(self, submission) -> bool:
+        """Reopen an approved submission so the unit's records of the year can change again: whoever may edit
+        it (the unit's contact or the coordinator), while the cycle is open."""
+        return self.can_edit_submission(submission)
 
     def can_edit_submission(self, submission) -> bool:
         """Change and submit: the coordinator, or a contact of the submission's unit (or a unit above it)."""
@@ -276,6 +315,43 @@ class Access:
         if name == "deadline":
             return self.can_deliver_deadline(obj)
         return self.is_coordinator
+
+    # Invitations (arena.invitations): arrival, triage, answers. A body holds personal data.
+
+    def can_triage_invitations(self) -> bool:
+        """See the triage list, route an uncertain invitation, see every invitation's body."""
+        return self.is_coordinator
+
+    def can_receive_invitations(self) -> bool:
+        """Upload a saved e-mail or register an invitation by hand: the coordinator or a unit's contact."""
+        return self.is_coordinator or bool(self.contact_unit_ids)
+
+    def can_view_invitations(self) -> bool:
+        """The invitation pages and their facts (sender, arena, dates, unit, answer) — everyone signed in."""
+        return self.is_authenticated
+
+    def can_view_invitation_body(self, invitation) -> bool:
+        """The text, HTML and attachments: the coordinator and the routed unit's contacts only."""
+        return self.is_coordinator or (
+            invitation.unit_id is not None and invitation.unit_id in self.contact_unit_ids
+        )
+
+    def can_answer_invitation(self, invitation) -> bool:
+        """Accept, decline, forward or send back: the coordinator, or a contact of the routed unit."""
+        if self.is_coordinator:
+            return True
+        return invitation.status != "triage" and invitation.unit_id in self.contact_unit_ids
+
+    def can_write_invitation_note(self, invitation) -> bool:
+        """The note after an accepted invitation's meeting, which becomes an activity of the unit: the coordinator
+        or a contact of the unit (they may write its activities)."""
+        return self.is_coordinator or invitation.unit_id in self.contact_unit_ids
+
+    def open_invitations(self, queryset: QuerySet) -> QuerySet:
+        """The invitations of `queryset` this user is to answer (the coordinator: all)."""
+        if self.is_coordinator:
+            return queryset
+        return queryset.filter(unit__in=self.contact_unit_ids)
 
     # The monitoring log (arena.monitoring)
 

@@ -1,0 +1,279 @@
+"""The invitation pages: the list (the coordinator's triage and every open one; a contact's own units'), one
+invitation with its answer forms, upload and the manual form, and the overview per arena and year. Thin: the
+work is in intake.py / workflow.py, every rule is asked of `request.access`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from arena.invitations import intake, workflow
+from arena.invitations.forms import (
+    AcceptForm,
+    ForwardForm,
+    ManualForm,
+    NoteForm,
+    ReasonForm,
+    TriageForm,
+    UploadForm,
+)
+from arena.invitations.messages import InvitationError, Message, form_message_id, max_bytes, parse_file
+from arena.invitations.models import Invitation
+from arena.register import activity_log, changes
+from arena.register.models import Unit
+
+
+def _context(request, **values):
+    values.setdefault("nav_section", "invitations")
+    values["can_triage"] = request.access.can_triage_invitations()
+    values["can_receive"] = request.access.can_receive_invitations()
+    return values
+
+
+def _rows(queryset):
+    return queryset.select_related("unit", "arena", "organisation", "proposed_unit")
+
+
+def invitation_list(request):
+    access = request.access
+    access.require(access.can_view_invitations())
+    status = request.GET.get("status", "")
+    unit = request.GET.get("enhet", "")
+    rows = Invitation.objects.all()
+    if status in Invitation.Status.values:
+        rows = rows.filter(status=status)
+    if unit.isdigit() and len(unit) < 12:
+        rows = rows.filter(unit_id=int(unit))
+    mine = _rows(
+        access.open_invitations(Invitation.objects.filter(status__in=Invitation.OPEN)).exclude(
+            status=Invitation.Status.TRIAGE
+        )
+    )
+    return render(
+        request,
+        "invitations/list.html",
+        _context(
+            request,
+            triage=_rows(Invitation.objects.filter(status=Invitation.Status.TRIAGE))
+            if access.can_triage_invitations()
+            else None,
+            mine=mine if access.contact_unit_ids or access.is_coordinator else None,
+            rows=_rows(rows)[:200],
+            status=status,
+            statuses=Invitation.Status.choices,
+            unit=unit,
+            units=Unit.objects.filter(pk__in=Invitation.objects.values("unit")).order_by("name"),
+        ),
+    )
+
+
+def invitation_detail(request, pk: int):
+    access = request.access
+    access.require(access.can_view_invitations())
+    invitation = get_object_or_404(
+        _rows(Invitation.objects.prefetch_related("attendees", "attachments")), pk=pk
+    )
+    may_answer = access.can_answer_invitation(invitation) and invitation.is_open
+    answering = may_answer and invitation.status != Invitation.Status.TRIAGE
+    return render(
+        request,
+        "invitations/detail.html",
+        _context(
+            request,
+            invitation=invitation,
+            show_body=access.can_view_invitation_body(invitation),
+            route_form=TriageForm(initial={"unit": invitation.proposed_unit_id})
+            if access.can_triage_invitations() and invitation.status == Invitation.Status.TRIAGE
+            else None,
+            accept_form=AcceptForm(invitation=invitation) if answering else None,
+            forward_form=ForwardForm(prefix="forward") if answering else None,
+            decline_form=ReasonForm(prefix="decline") if answering else None,
+            back_form=ReasonForm(prefix="back") if answering else None,
+            note_form=NoteForm()
+            if invitation.status == Invitation.Status.ACCEPTED
+            and invitation.activity_id is None
+            and access.can_write_invitation_note(invitation)
+            else None,
+            log=activity_log.entries(invitation),
+        ),
+    )
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_POST
+def invitation_action(request, pk: int, action: str):
+    invitation = get_object_or_404(Invitation.objects.select_related("unit"), pk=pk)
+    access = request.access
+    try:
+        if action == "route":
+            form = TriageForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            workflow.send_to_unit(
+                invitation, form.cleaned_data["unit"], by=access, arena=form.cleaned_data["arena"]
+            )
+            messages.success(
+                request, _("Invitasjonen er sendt til %(unit)s.") % {"unit": form.cleaned_data["unit"]}
+            )
+        elif action == "accept":
+            form = AcceptForm(request.POST, invitation=invitation)
+            if not form.is_valid():
+                raise ValidationError(_("Velg hvem som deltar."))
+            meeting = workflow.accept(invitation, by=access, people=form.cleaned_data["people"])
+            messages.success(request, _("Takket ja. Møtet er lagt i agendaen."))
+            return redirect(meeting)
+        elif action == "forward":
+            form = ForwardForm(request.POST, prefix="forward")
+            if not form.is_valid():
+                raise ValidationError(_("Velg enhet og skriv en begrunnelse."))
+            workflow.forward(
+                invitation, form.cleaned_data["unit"], by=access, reason=form.cleaned_data["reason"]
+            )
+            messages.success(
+                request, _("Invitasjonen er videresendt til %(unit)s.") % {"unit": form.cleaned_data["unit"]}
+            )
+        elif action == "note":
+            form = NoteForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Skriv et kort notat om møtet."))
+            activity = workflow.write_note(invitation, form.cleaned_data["text"], by=access)
+            messages.success(request, _("Notatet er lagret som årets aktivitet."))
+            return redirect(activity)
+        elif action in ("decline", "back"):
+            form = ReasonForm(request.POST, prefix=action)
+            if not form.is_valid():
+                raise ValidationError(_("Skriv en kort begrunnelse."))
+            if action == "decline":
+                workflow.decline(invitation, by=access, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Takket nei."))
+            else:
+                workflow.back_to_triage(invitation, by=access, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Invitasjonen er sendt tilbake til koordinator."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        _errors(request, error)
+    except changes.EditConflict:
+        messages.error(request, _("Noen andre har endret invitasjonen i mellomtiden."))
+    return redirect(invitation)
+
+
+def attachment(request, pk: int, attachment_pk: int):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    if not request.access.can_view_invitation_body(invitation):
+        raise PermissionDenied
+    file = get_object_or_404(invitation.attachments, pk=attachment_pk, removed_at__isnull=True)
+    response = HttpResponse(bytes(file.content), content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, file.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def invitation_new(request):
+    access = request.access
+    access.require(access.can_receive_invitations())
+    upload, manual = UploadForm(), ManualForm()
+    if request.method == "POST":
+        try:
+            if "file" in request.FILES:
+                upload = UploadForm(request.POST, request.FILES)
+                if not upload.is_valid():
+                    raise InvitationError(_("Velg en fil."))
+                file = upload.cleaned_data["file"]
+                if file.size > max_bytes():
+                    raise InvitationError(_("Filen er for stor."))
+                message = parse_file(file.read(), file.name)
+                source = Invitation.Source.UPLOAD
+            else:
+                manual = ManualForm(request.POST)
+                if not manual.is_valid():
+                    raise InvitationError(_("Skjemaet har feil."))
+                data = manual.cleaned_data
+                now = timezone.now()
+                message = Message(
+                    message_id=form_message_id(
+                        data["subject"], data["sender_email"] or data["sender_name"], now
+                    ),
+                    subject=data["subject"],
+                    sender_name=data["sender_name"],
+                    sender_email=data["sender_email"],
+                    date=now,
+                    text=data["text"],
+                )
+                source = Invitation.Source.FORM
+            invitation = intake.receive(message, by=access, source=source)
+        except intake.DuplicateInvitation as error:
+            messages.error(request, str(error))
+            return redirect(error.existing)
+        except InvitationError as error:
+            messages.error(request, str(error))
+        else:
+            if invitation.status == Invitation.Status.TRIAGE:
+                messages.success(
+                    request, _("Invitasjonen er registrert og lagt til vurdering hos koordinator.")
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Invitasjonen er registrert og sendt til %(unit)s.") % {"unit": invitation.unit},
+                )
+            return redirect(invitation)
+    return render(request, "invitations/new.html", _context(request, upload_form=upload, manual_form=manual))
+
+
+def overview(request):
+    """Per year the number of invitations per arena and the time to answer; open and answered by unit."""
+    access = request.access
+    access.require(access.can_view_invitations())
+    per_arena = (
+        Invitation.objects.values("received_at__year", "arena__pk", "arena__name")
+        .annotate(count=Count("pk"))
+        .order_by("-received_at__year", "-count", "arena__name")
+    )
+    by_unit = (
+        Invitation.objects.values("unit__name", "status").annotate(count=Count("pk")).order_by("unit__name")
+    )
+    units: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in by_unit:
+        units[row["unit__name"] or _("Til vurdering")][row["status"]] += row["count"]
+    answered = Invitation.objects.filter(answered_at__isnull=False).values_list(
+        "received_at__year", "received_at", "answered_at"
+    )
+    days: dict[int, list[float]] = defaultdict(list)
+    for year, received, answered_at in answered:
+        days[year].append((answered_at - received).total_seconds() / 86400)
+    answer_times = [
+        {
+            "year": year,
+            "count": len(values),
+            "mean": sum(values) / len(values),
+            "median": sorted(values)[len(values) // 2],
+        }
+        for year, values in sorted(days.items(), reverse=True)
+    ]
+    unit_rows = [
+        {
+            "unit": name,
+            "open": sum(c[s] for s in Invitation.OPEN),
+            "answered": sum(c[s] for s in Invitation.ANSWERED),
+        }
+        for name, c in sorted(units.items())
+    ]
+    return render(
+        request,
+        "invitations/overview.html",
+        _context(request, per_arena=per_arena, unit_rows=unit_rows, answer_times=answer_times),
+    )
