@@ -33,6 +33,7 @@ def session_notes(request, pk: int):
     access = request.access
     manage = access.can_manage_agenda()
     rows = []
+    unit_choices = ConfirmForm.unit_choices() if manage else None
     for item in notes.session_notes(meeting):  # one query, each item with its note (or None)
         note = item.note_or_none
         unit = item.unit or item.suggested_unit
@@ -43,6 +44,7 @@ def session_notes(request, pk: int):
                 "form": ConfirmForm(
                     initial={"unit": unit.pk if unit else None, "deadline": item.note_deadline},
                     prefix=f"item{item.pk}",
+                    unit_choices=unit_choices,
                 )
                 if manage
                 else None,
