@@ -46,7 +46,7 @@ def fingerprint() -> dict:
     """Every row of every table of Arena's apps (and users), so "nothing written" means exactly that."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth"}:
+        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth", "monitoring"}:
             tables[model._meta.label] = list(model.objects.order_by("pk").values_list())
     return tables
 
@@ -244,7 +244,7 @@ def commit(p):
     batch = _batch()
     for proposal in batch.proposals.all():
         review.decide(proposal, "accept", SYSTEM)
-    return reverse("ingest-commit", args=[batch.pk]), {}, batch
+    return reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, batch
 
 
 def committed(batch, user):
@@ -258,8 +258,77 @@ def committed(batch, user):
     )
 
 
+def undo_import(p):
+    batch = _batch()
+    for proposal in batch.proposals.all():
+        review.decide(proposal, "accept", SYSTEM)
+    review.commit(batch, by=SYSTEM)
+    return reverse("ingest-undo", args=[batch.pk]), {"bekreft": "ja"}, batch
+
+
+def undone(batch, user):
+    from arena.ingest.undo import UNDONE
+
+    batch.refresh_from_db()
+    return batch.status == ImportBatch.Status.UNDONE and logged_by(UNDONE, user)
+
+
+def merge_activity(p):
+    batch = _batch()
+    stored = Activity.objects.create(year=2021, title="Nordisk pasientsikkerhet", description="Kort.")
+    stored.units.set([p.kf])
+    proposal = batch.proposals.filter(kind="activity").first()
+    url = reverse("ingest-merge", args=[batch.pk, proposal.pk])
+    return url, {"med": stored.pk, "units": [p.kf.pk]}, proposal
+
+
+def merged(proposal, user):
+    proposal.refresh_from_db()
+    return proposal.status == "merged" and proposal.decided_by == user
+
+
 CONTACTS_KF = {"coordinator", "contact_kf"}
 COORDINATOR = {"coordinator"}
+
+
+def create_monitoring_item(p):
+    data = {"title": "Sjekkliste-notis", "date": "2020-03-16", "source_kind": "media", "access_level": "team"}
+    return reverse("monitoring-item-create"), data, None
+
+
+def monitoring_item_created(_context, user):
+    from arena.monitoring.models import MonitoringItem
+
+    item = MonitoringItem.objects.filter(title="Sjekkliste-notis").first()
+    return item is not None and latest_version_by(item, user, "web") and item.author == user
+
+
+def situation_report_to_review(p):
+    from arena.monitoring.models import Situation, SituationReport
+
+    situation = changes.save(
+        Situation(name="Sjekklistesituasjon", starts_on=datetime.date(2020, 1, 1)), by=SYSTEM
+    )
+    report = changes.save(
+        SituationReport(
+            situation=situation,
+            kind="weekly",
+            starts_on=datetime.date(2020, 3, 16),
+            ends_on=datetime.date(2020, 3, 22),
+            title="Uke 12",
+        ),
+        by=SYSTEM,
+    )
+    return reverse("monitoring-report", args=[report.pk]), {"step": "review"}, report
+
+
+def situation_report_in_review(report, user):
+    from arena.monitoring.log_actions import REPORT_TO_REVIEW
+
+    report.refresh_from_db()
+    return report.status == "review" and logged_by(REPORT_TO_REVIEW, user) and latest_version_by(report, user)
+
+
 CASES = [
     Case("edit activity", edit_activity, CONTACTS_KF, activity_saved),
     Case("create activity", create_activity, CONTACTS_KF, activity_created, {"contact_ff": 200}),
@@ -291,7 +360,11 @@ CASES = [
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),
+    Case("merge a proposed activity", merge_activity, COORDINATOR, merged),
+    Case("undo an import", undo_import, COORDINATOR, undone),
     *(Case(*case) for case in agenda_checklist.CASES),
+    Case("create a monitoring item", create_monitoring_item, COORDINATOR, monitoring_item_created),
+    Case("situation report to review", situation_report_to_review, COORDINATOR, situation_report_in_review),
 ]
 
 

@@ -19,5 +19,8 @@ class IngestConfig(AppConfig):
                     "lagret i registeret: %(organisations)s organisasjoner, %(arenas)s arenaer, "
                     "%(aliases)s navn, %(engagements)s deltakelser, %(activities)s aktiviteter"
                 ),
+                "ingest.batch.undone": _(
+                    "angret importen: %(deleted)s oppføringer slettet, %(restored)s satt tilbake"
+                ),
             }
         )

@@ -150,3 +150,31 @@ def _block_of(starts: list[int], position: int) -> int:
     from bisect import bisect_right
 
     return max(0, bisect_right(starts, position) - 1)
+
+
+def division_sections(attributions: list[BlockAttribution]) -> dict[tuple, list[Entry]]:
+    """For every entity named in a division's (or department's, team's) own section: those units, in the
+    order the document names them. A directorate-level statement about an entity that one division's section
+    also speaks of is that division's work ("Svalbardgruppen" in the overview belongs to AS's chapter)."""
+    found: dict[tuple, list[Entry]] = {}
+    for attribution in attributions:
+        unit = attribution.section_unit
+        if unit is None or unit.register_kind == DIRECTORATE_KIND:
+            continue
+        for sentence in attribution.sentences:
+            for mention in sentence.mentions:
+                if mention.kind == UNIT:
+                    continue
+                units = found.setdefault(mention.identity, [])
+                if all(u.pk != unit.pk for u in units):
+                    units.append(unit)
+    return found
+
+
+def preferred_unit(unit: Entry, identity: tuple, sections: dict[tuple, list[Entry]]) -> Entry:
+    """The division a directorate-level statement about the entity belongs to, when exactly one division's
+    section names that entity; otherwise the unit as attributed."""
+    if unit.register_kind != DIRECTORATE_KIND:
+        return unit
+    units = sections.get(identity, [])
+    return units[0] if len(units) == 1 else unit

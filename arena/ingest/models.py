@@ -18,6 +18,7 @@ class ImportBatch(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Til gjennomgang")
         COMMITTED = "committed", _("Lagret i registeret")
+        UNDONE = "undone", _("Angret")
 
     file_name = models.CharField(_("filnavn"), max_length=255)
     title = models.CharField(_("tittel"), max_length=300)
@@ -53,6 +54,18 @@ class ImportBatch(models.Model):
         related_name="+",
     )
     committed_at = models.DateTimeField(_("lagret"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("angret av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    undone_at = models.DateTimeField(_("angret"), null=True, blank=True)
+    # What the first commit did to the source document (not a versioned record), so undo can put it back.
+    source_created = models.BooleanField(_("kildedokumentet ble laget av importen"), default=False)
+    source_sha256_set = models.BooleanField(_("importen ga kildedokumentet sjekksum"), default=False)
 
     class Meta:
         verbose_name = _("import")
@@ -80,6 +93,7 @@ class Proposal(models.Model):
         MERGED = "merged", _("Slått sammen med eksisterende")
         REJECTED = "rejected", _("Avvist")
         COMMITTED = "committed", _("Lagret")
+        KNOWN = "known", _("Finnes i registeret")
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="proposals")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
@@ -91,6 +105,18 @@ class Proposal(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     merge_model = models.CharField(_("slått sammen med (type)"), max_length=20, blank=True)
     merge_pk = models.PositiveIntegerField(_("slått sammen med (id)"), null=True, blank=True)
+    known = models.BooleanField(
+        _("finnes"), default=False, help_text=_("Registeret har allerede det forslaget beskriver.")
+    )
+    unit = models.ForeignKey(
+        "register.Unit",
+        verbose_name=_("enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Enheten forslaget gjelder (for deltakelser og aktiviteter)."),
+    )
     section = models.CharField(_("kapittel/avsnitt"), max_length=300, blank=True)
     start = models.PositiveIntegerField(_("fra tegn"), null=True, blank=True)
     end = models.PositiveIntegerField(_("til tegn"), null=True, blank=True)

@@ -8,12 +8,19 @@ section and the character span in the document's cleaned text. `known` tells wha
 the stored review proposals leave those out (see review.py). The JSON shape is documented in docs/import.md.
 """
 
+import datetime
 import re
 from dataclasses import asdict, dataclass, field
 
-from arena.ingest.attribution import BlockAttribution, attribute
+from arena.ingest.attribution import (
+    DIRECTORATE_KIND,
+    BlockAttribution,
+    attribute,
+    division_sections,
+    preferred_unit,
+)
 from arena.ingest.discovery import with_discoveries
-from arena.ingest.document import HEADING, LIST_ITEM, Document, section_label
+from arena.ingest.document import LIST_ITEM, Document, section_label
 from arena.ingest.linking import (
     ARENA,
     COUNTRY,
@@ -148,6 +155,14 @@ class LinkProposal:
     known: bool = False  # the register has this engagement
     holder: str = "unit"  # whose engagement: a unit's, or the document's publisher's (see publisher.py)
     holder_pk: int | None = None  # the publisher's organisation, when holder is "publisher"
+    # the same unit, entity and role stated again elsewhere: [{"text", "section", "span"}]
+    more_evidence: list[dict] = field(default_factory=list)
+    directorate: bool = False  # a statement for the directorate as a whole
+    moved_from: str = (
+        ""  # the directorate, when the statement was given to the division whose section names it
+    )
+    existing: dict | None = None  # the stored engagement it matches (see mark_known)
+    ends_on: str = ""  # ISO date: the statement says the stored, open engagement ended (in the year)
 
 
 @dataclass
@@ -171,6 +186,8 @@ class ActivityProposal:
     text: str
     known: bool = False
     existing_id: int | None = None
+    existing: dict | None = None  # {"id", "title"} of the stored activity it matches
+    directorate: bool = False  # a paragraph for the directorate as a whole
 
 
 @dataclass
@@ -374,29 +391,42 @@ def _block_links(document: Document, attributions: list[BlockAttribution]) -> li
 
 
 def _links(proposals, document, attributions, refs, paths) -> None:
-    seen: set[tuple] = set()
+    """One link proposal per (unit, entity, role), with every sentence that states it as evidence."""
+    by_key: dict[tuple, LinkProposal] = {}
+    sections = division_sections(attributions)
     for link in _block_links(document, attributions):
-        key = (link.unit.pk, link.target.identity, link.role)
-        if key in seen:
+        unit = preferred_unit(link.unit, link.target.identity, sections)
+        key = (unit.pk, link.target.identity, link.register_role)
+        section = section_label(paths[link.sentence.block])
+        span = (link.sentence.start, link.sentence.end)
+        found = by_key.get(key)
+        if found is not None:
+            if link.sentence.text != found.evidence and all(
+                e["text"] != link.sentence.text for e in found.more_evidence
+            ):
+                found.more_evidence.append(
+                    {"text": link.sentence.text, "section": section, "span": list(span)}
+                )
             continue
-        seen.add(key)
         ref = refs[link.target.identity]
         entity = proposals.entity(ref)
-        proposals.links.append(
-            LinkProposal(
-                f"l{len(proposals.links) + 1}",
-                _short(link.unit),
-                entity.name,
-                link.role,
-                link.sentence.text,
-                link.register_role,
-                link.unit.pk,
-                ref,
-                section_label(paths[link.sentence.block]),
-                (link.sentence.start, link.sentence.end),
-                entity.kind in (ARENA, PROGRAMME),
-            )
+        proposal = LinkProposal(
+            f"l{len(proposals.links) + 1}",
+            _short(unit),
+            entity.name,
+            link.role,
+            link.sentence.text,
+            link.register_role,
+            unit.pk,
+            ref,
+            section,
+            span,
+            entity.kind in (ARENA, PROGRAMME),
+            directorate=unit.register_kind == DIRECTORATE_KIND,
+            moved_from=_short(link.unit) if unit is not link.unit else "",
         )
+        by_key[key] = proposal
+        proposals.links.append(proposal)
 
 
 def _area_tags(path, text: str, areas: dict[str, tuple[str, str]]) -> list[str]:
@@ -422,12 +452,54 @@ def _area_tags(path, text: str, areas: dict[str, tuple[str, str]]) -> list[str]:
     return [t for t in tags if t in areas]
 
 
-def _title(path, text: str, attribution: BlockAttribution) -> str:
-    heading = next((h for h in reversed(path) if h.kind == HEADING), None)
-    if heading is not None and not (attribution.section_unit and heading.level <= 2 and heading.number):
-        return heading.text[:200]
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + " …"
+# A paragraph's subject standing for the unit: left out of a title written from its first sentence.
+TITLE_SUBJECT = re.compile(
+    r"^(?:(?:I|Fra|Siden|Gjennom)\s[^,]{1,40},\s*)?(?:Divisjon(?:en)? for [a-zæøå ,-]+?(?= [a-zæøå]+r\b)|"
+    r"(?:Helse)?[Dd]irektoratet|[Dd]ivisjonen|[Aa]vdelingen|[Tt]eamet|[Vv]i|[A-ZÆØÅ]{2,5}(?:-divisjonen)?)"
+    r"\s+(?!og\b|i\b|på\b|sammen\b|med\b)(?=[a-zæøå])"
+)
+# Words a shortened title should not end on.
+TITLE_TAIL = re.compile(r"(?:\s+(?:i|på|til|for|og|av|om|med|et|en|ei|den|det|de|som|under|ved|fra))+$")
+TITLE_LENGTH = 90
+
+
+def _title(text: str, spans: list[tuple[int, int]] = ()) -> str:
+    """A short title written from the paragraph: its first sentence without the subject standing for the
+    unit, cut at a clause or word boundary (never inside a name, `spans` relative to the text) — never the
+    section heading, which is shared by every paragraph under it."""
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«(])", stripped, maxsplit=1)[0].rstrip(" .:;")
+    subject = TITLE_SUBJECT.match(first)
+    skip = subject.end() if subject and len(first) - subject.end() > 20 else 0
+    title = first[skip:]
+    if len(title) > TITLE_LENGTH:
+        inside = [(s - offset - skip, e - offset - skip) for s, e in spans]
+
+        def free(i: int) -> bool:
+            return not any(s < i < e for s, e in inside) and title[:i].count("(") == title[:i].count(")")
+
+        cut = next(
+            (
+                m.start()
+                for m in re.finditer(r",\s|\s(?:som|og|der|hvor|for å|med)\s", title)
+                if 40 <= m.start() <= TITLE_LENGTH and free(m.start())
+            ),
+            None,
+        )
+        if cut is None:
+            cut = next(
+                (
+                    m.start()
+                    for m in reversed(list(re.finditer(r"\s", title[: TITLE_LENGTH + 1])))
+                    if free(m.start())
+                ),
+                TITLE_LENGTH,
+            )
+            title = TITLE_TAIL.sub("", title[:cut].rstrip(" ,;:")) + " …"
+        else:
+            title = TITLE_TAIL.sub("", title[:cut].rstrip(" ,;:"))
+    return (title[:1].upper() + title[1:])[:200]
 
 
 def _activities(proposals, document, attributions, refs, paths, year, areas) -> None:
@@ -463,7 +535,7 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
             "participant",
         )
         tags = _area_tags(path, block.text, areas)
-        title = _title(path, block.text, attribution)
+        title = _title(block.text, [(m.start - block.start, m.end - block.start) for m in block_mentions])
         names = [proposals.entity(ref).name for ref in entity_refs]
         units = attribution.units
         proposals.activities.append(
@@ -485,35 +557,110 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
                 section_label(path),
                 (block.start, block.end),
                 block.text,
+                directorate=all(u.register_kind == DIRECTORATE_KIND for u in units),
             )
         )
 
 
-def mark_known(proposals: Proposals, document: Document) -> None:
-    """Flag links and activities the register already has (so a second import proposes nothing new)."""
-    from arena.register.models import Activity, Engagement
+# A statement that a unit merely takes part says nothing beyond any stored role it holds.
+GENERIC_ROLES = {"participant"}
+# A statement that the unit's part ended: a real difference to a stored engagement without an end.
+ENDED = re.compile(
+    r"\b(?:ble avsluttet|avsluttet\w*|avsluttes|ble avviklet|ble lagt ned|gikk ut av|trådte ut av|"
+    r"trakk seg (?:ut )?fra|trakk seg ut av|sluttet å delta|frem til (?:det|den|arbeidet|gruppen)\w* ble)\b",
+    re.I,
+)
 
+
+def engagement_label(engagement) -> str:
+    """ "Medlem siden 2017", "Deltaker 2014–2020": how a stored engagement is shown beside a proposal."""
+    from django.utils.translation import gettext as _
+
+    label = engagement.get_role_display()
+    start, end = engagement.starts_on, engagement.ends_on
+    if start and end:
+        return f"{label} {start.year}–{end.year}"
+    if start:
+        return _("%(role)s siden %(year)d") % {"role": label, "year": start.year}
+    if end:
+        return _("%(role)s til %(year)d") % {"role": label, "year": end.year}
+    return label
+
+
+def _existing_engagement(link: LinkProposal, arena_pk: int, year: int | None):
+    """The stored engagement a link matches: the same holder (for a directorate-level statement, any unit)
+    and arena, with a period overlapping the year; one with the same role first. None if there is none."""
+    from arena.register.models import Engagement
+    from arena.register.models.base import active_in_year
+
+    if link.holder == "publisher":
+        holder = {"partner_id": link.holder_pk}
+    elif link.directorate or link.moved_from:
+        holder = {"unit__isnull": False}
+    else:
+        holder = {"unit_id": link.unit_pk}
+    rows = Engagement.objects.filter(**holder, arena_id=arena_pk).select_related("unit")
+    rows = rows.filter(active_in_year(year)) if year else rows.filter(ends_on__isnull=True)
+    rows = sorted(
+        rows,
+        key=lambda e: (
+            e.role != link.register_role,
+            e.unit_id != link.unit_pk,
+            e.starts_on or datetime.date.min,
+        ),
+    )
+    return rows[0] if rows else None
+
+
+def mark_known(proposals: Proposals, document: Document) -> None:
+    """Compare the proposals with what is stored. A link whose engagement exists (same holder, arena and a
+    period overlapping the year) is `known` and carries the stored one in `existing` ("finnes: Medlem siden
+    2017"); it stays a proposal only for a real difference — a new, more specific role. An activity matching
+    a stored one (same place in the same document, year + title, or the same arenas) is `known` too. So a
+    second import proposes nothing new."""
+    from arena.register.models import Activity
+
+    year = proposals.document.get("year")
     arena_pks = {e.ref: e.pk for e in proposals.entities if e.known and e.model == "arena"}
     for link in proposals.links:
         pk = arena_pks.get(link.entity_ref)
-        holder = {"partner_id": link.holder_pk} if link.holder == "publisher" else {"unit_id": link.unit_pk}
-        if link.engagement and pk is not None and None not in holder.values():
-            link.known = Engagement.objects.filter(
-                **holder, arena_id=pk, role=link.register_role, ends_on__isnull=True
-            ).exists()
+        holder_pk = link.holder_pk if link.holder == "publisher" else link.unit_pk
+        if not link.engagement or pk is None or holder_pk is None:
+            continue
+        existing = _existing_engagement(link, pk, year)
+        if existing is None:
+            continue
+        link.existing = {
+            "id": existing.pk,
+            "role": existing.role,
+            "label": engagement_label(existing),
+            "unit": existing.unit.short_name if existing.unit else "",
+        }
+        if existing.unit_id and existing.unit_id != link.unit_pk and (link.directorate or link.moved_from):
+            # a directorate-level statement about a seat the register gives a unit: that unit's
+            link.moved_from = link.moved_from or link.unit
+            link.unit, link.unit_pk, link.directorate = existing.unit.short_name, existing.unit_id, False
+        link.known = existing.role == link.register_role or link.register_role in GENERIC_ROLES
+        if link.known and year and existing.ends_on is None and ENDED.search(link.evidence):
+            link.known, link.ends_on = False, f"{year}-12-31"  # proposes only the end
     for activity in proposals.activities:
-        candidates = Activity.objects.filter(year=activity.year) if activity.year else Activity.objects.none()
+        year_of = activity.year or year
+        candidates = Activity.objects.filter(year=year_of) if year_of else Activity.objects.none()
         same_place = candidates.filter(
             source__sha256=document.sha256, source_start=activity.span[0], source_end=activity.span[1]
         ).first()
+        units = activity.unit_pks
         if same_place is None:
-            same_place = candidates.filter(title=activity.title, units__in=activity.unit_pks).first()
+            same_place = candidates.filter(title=activity.title, units__in=units).first()
         if same_place is None and activity.arenas:
             wanted = {arena_pks[r] for r in activity.arenas if r in arena_pks}
             if wanted and len(wanted) == len(activity.arenas):
-                for existing in candidates.filter(units__in=activity.unit_pks, arenas__in=wanted).distinct():
-                    if wanted <= set(existing.arenas.values_list("pk", flat=True)):
+                scope = candidates if activity.directorate else candidates.filter(units__in=units)
+                for existing in scope.filter(arenas__in=wanted).distinct().order_by("pk"):
+                    stored = set(existing.arenas.values_list("pk", flat=True))
+                    if wanted <= stored or (stored <= wanted and (len(stored) >= 2 or len(wanted) == 1)):
                         same_place = existing
                         break
         if same_place is not None:
             activity.known, activity.existing_id = True, same_place.pk
+            activity.existing = {"id": same_place.pk, "title": same_place.title}

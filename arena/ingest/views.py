@@ -10,9 +10,9 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from rapidfuzz import fuzz, process
 
+from arena.ingest import merging, review, review_page, undo
 from arena.ingest.errors import DocumentError
 from arena.ingest.limits import read_and_propose
 from arena.ingest.linking import ENTITY_KINDS
@@ -104,8 +104,15 @@ def _entity_candidates(names: list[tuple[str, str, int]], name: str) -> list[dic
     return out
 
 
+def _back(batch: ImportBatch, query: str):
+    """The review page with the filters and page the user came from (kept in the URL)."""
+    query = query if len(query) < 500 else ""
+    return redirect(f"{batch.get_absolute_url()}?{query}" if query else batch.get_absolute_url())
+
+
 def batch_detail(request, pk: int):
-    """Each proposal beside its source text, with accept / edit / merge / reject for the coordinator."""
+    """The proposals, paged and filtered (kind, unit, status, known/new; the state is in the URL), each
+    beside its source text, with accept / edit / unit / reject (and merge) for the coordinator."""
     batch = get_object_or_404(ImportBatch, pk=pk)
     if request.method == "POST":
         request.access.require(request.access.can_import())
@@ -114,41 +121,45 @@ def batch_detail(request, pk: int):
             return redirect(batch)
         changed = _save_decisions(request, batch)
         messages.success(request, _("Vurderingene er lagret (%(n)d forslag).") % {"n": changed})
-        return redirect(batch)
-    proposals = list(batch.proposals.all())
+        return _back(batch, request.POST.get("tilbake", ""))
+    filters = review_page.clean_filters(request.GET)
+    page = review_page.page_of(batch, filters, request.GET.get("page"))
+    proposals = list(page.object_list)
     names = []
     if any(p.kind == Proposal.Kind.ENTITY for p in proposals):
         for alias_name, org, arena in Alias.objects.filter(unit__isnull=True).values_list(
             "name", "organisation_id", "arena_id"
         ):
             names.append((alias_name, "organisation" if org else "arena", org or arena))
-    rows = []
-    for proposal in proposals:
-        row = {"proposal": proposal, "excerpt": _excerpt(batch.text, proposal.start, proposal.end)}
+    rows = review_page.annotate(proposals)
+    for row in rows:
+        proposal = row["proposal"]
+        row["excerpt"] = _excerpt(batch.text, proposal.start, proposal.end)
+        row["more"] = [
+            {**e, "excerpt": e["text"]}
+            for e in proposal.payload.get("more_evidence", [])
+            if isinstance(e, dict)
+        ]
         if proposal.kind == Proposal.Kind.ENTITY:
             row["candidates"] = _entity_candidates(names, proposal.payload.get("name", ""))
-        elif proposal.kind == Proposal.Kind.ACTIVITY:
-            row["candidates"] = [
-                {"value": f"activity:{a.pk}", "label": str(a)}
-                for a in Activity.objects.filter(
-                    year=proposal.payload.get("year"), units__in=proposal.payload.get("unit_pks", [])
-                )
-                .distinct()
-                .order_by("title")[:20]
-            ]
-        rows.append(row)
-    groups = [
-        (Proposal.Kind.ENTITY.label, [r for r in rows if r["proposal"].kind == Proposal.Kind.ENTITY]),
-        (Proposal.Kind.ENGAGEMENT.label, [r for r in rows if r["proposal"].kind == Proposal.Kind.ENGAGEMENT]),
-        (Proposal.Kind.ACTIVITY.label, [r for r in rows if r["proposal"].kind == Proposal.Kind.ACTIVITY]),
-    ]
+    may_change = request.access.can_import() and batch.status == ImportBatch.Status.OPEN
     return render(
         request,
         "ingest/batch_detail.html",
         {
             "batch": batch,
-            "groups": groups,
-            "may_change": request.access.can_import() and batch.status == ImportBatch.Status.OPEN,
+            "rows": rows,
+            "page_obj": page,
+            "filters": filters,
+            "query": request.GET.urlencode(),
+            "kinds": Proposal.Kind.choices,
+            "statuses": Proposal.Status.choices,
+            "units": review_page.unit_choices(),
+            "summary": review_page.summary(batch),
+            "may_change": may_change,
+            "may_undo": request.access.can_import()
+            and batch.committed_at is not None
+            and batch.status != ImportBatch.Status.UNDONE,
             "log": activity_log.entries(batch) if request.access.can_view_log(batch) else [],
             "entity_kinds": [(k, ENTITY_KIND_LABELS[k]) for k in ENTITY_KINDS if k != "country"],
             "roles": Engagement.Role.choices,
@@ -159,30 +170,39 @@ def batch_detail(request, pk: int):
 
 
 def _save_decisions(request, batch: ImportBatch) -> int:
-    """Apply the review form: one decision (and edits) per proposal."""
+    """Apply the review form: one decision (and edits, the unit among them) per proposal on the page."""
     valid = {
         "kind": {k for k in ENTITY_KINDS if k != "country"} | {k for k, _ in Activity.Kind.choices},
         "register_role": {k for k, _ in Engagement.Role.choices},
     }
+    ids = [
+        int(key.removeprefix("decision-"))
+        for key in request.POST
+        if key.startswith("decision-") and key.removeprefix("decision-").isdigit()
+    ][:1000]
     changed = 0
-    for proposal in batch.proposals.all():
+    for proposal in batch.proposals.filter(pk__in=ids).exclude(status=Proposal.Status.COMMITTED):
         action = request.POST.get(f"decision-{proposal.pk}", "")
         if action not in ("accept", "reject", "merge", "reset"):
             continue
         edits = {}
-        for field in ("name", "abbreviation", "kind", "register_role", "title"):
+        for field in ("name", "abbreviation", "kind", "register_role", "title", "unit_pk"):
             value = request.POST.get(f"{field}-{proposal.pk}")
             if value is None:
                 continue
             value = value.strip()
             if field in valid and value not in valid[field]:
                 continue
+            if field == "unit_pk":
+                if value.isdigit() and int(value) != proposal.unit_id:
+                    edits[field] = int(value)
+                continue
             if value != (proposal.payload.get(field) or ""):
                 edits[field] = value
         merge = None
         if action == "merge":
             model, _sep, target = request.POST.get(f"merge-{proposal.pk}", "").partition(":")
-            if model in ("organisation", "arena", "activity") and target.isdigit():
+            if model in ("organisation", "arena") and target.isdigit():
                 merge = (model, int(target))
             else:
                 messages.error(
@@ -190,19 +210,74 @@ def _save_decisions(request, batch: ImportBatch) -> int:
                     _("Velg hvilken oppføring «%(name)s» skal slås sammen med.") % {"name": proposal.label},
                 )
                 continue
-        decide(proposal, action, request.access, edits, merge)
+        try:
+            decide(proposal, action, request.access, edits, merge)
+        except ValueError as error:
+            messages.error(request, f"{proposal.label}: {error}")
+            continue
         changed += 1
     return changed
 
 
-@require_POST
+def proposal_merge(request, pk: int, proposal_pk: int):
+    """Merge a proposed activity into a stored one: field by field what would be added, only the ticked."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    proposal = get_object_or_404(batch.proposals, pk=proposal_pk, kind=Proposal.Kind.ACTIVITY)
+    options = merging.candidates(proposal)
+    chosen = request.POST.get("med") or request.GET.get("med") or (proposal.merge_pk or "")
+    target = next((a for a in options if str(a.pk) == str(chosen)), options[0] if options else None)
+    may_change = (
+        request.access.can_import()
+        and batch.status == ImportBatch.Status.OPEN
+        and proposal.status != Proposal.Status.COMMITTED
+    )
+    if request.method == "POST":
+        request.access.require(may_change)
+        if target is None:
+            messages.error(request, _("Velg aktiviteten forslaget skal slås sammen med."))
+            return redirect("ingest-merge", batch.pk, proposal.pk)
+        fields = {name: request.POST.getlist(name) for name in review.MERGE_FIELDS}
+        fields["description"] = request.POST.get("description") == "1"
+        decide(proposal, "merge", request.access, merge=("activity", target.pk), merge_fields=fields)
+        messages.success(
+            request,
+            _("«%(title)s» slås sammen med «%(target)s» når importen lagres.")
+            % {"title": proposal.label, "target": target.title},
+        )
+        return _back(batch, request.POST.get("tilbake", ""))
+    preview, description = merging.merge_preview(proposal, target) if target else ([], {})
+    return render(
+        request,
+        "ingest/proposal_merge.html",
+        {
+            "batch": batch,
+            "proposal": proposal,
+            "options": options,
+            "target": target,
+            "preview": preview,
+            "description": description,
+            "may_change": may_change,
+            "query": request.GET.get("tilbake", ""),
+            "nav_section": "import",
+        },
+    )
+
+
 def batch_commit(request, pk: int):
-    """Write the accepted and merged proposals to the register (one transaction)."""
+    """Show what would be written and ask for confirmation (GET); write the accepted and merged proposals to
+    the register in one transaction (POST with the confirmation)."""
     request.access.require(request.access.can_import())
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.status != ImportBatch.Status.OPEN:
         messages.error(request, _("Importen er allerede lagret i registeret."))
         return redirect(batch)
+    summary = review_page.summary(batch)
+    if request.method != "POST" or request.POST.get("bekreft") != "ja":
+        return render(
+            request,
+            "ingest/batch_confirm.html",
+            {"batch": batch, "summary": summary, "what": "commit", "nav_section": "import"},
+        )
     counts = commit(batch, by=request.access)
     messages.success(
         request,
@@ -211,5 +286,34 @@ def batch_commit(request, pk: int):
             "deltakelser og %(activities)d aktiviteter."
         )
         % counts,
+    )
+    return redirect(batch)
+
+
+def batch_undo(request, pk: int):
+    """Undo a committed import as a whole through the register's history, after confirmation."""
+    request.access.require(request.access.can_import())
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if request.method != "POST" or request.POST.get("bekreft") != "ja":
+        records = undo.touched(batch) if batch.committed_at else []
+        return render(
+            request,
+            "ingest/batch_confirm.html",
+            {
+                "batch": batch,
+                "what": "undo",
+                "created": sum(1 for r in records if r.created),
+                "changed": sum(1 for r in records if not r.created),
+                "nav_section": "import",
+            },
+        )
+    try:
+        counts = undo.undo(batch, by=request.access)
+    except undo.UndoRefused as error:
+        messages.error(request, str(error))
+        return redirect(batch)
+    messages.success(
+        request,
+        _("Importen er angret: %(deleted)d oppføringer slettet, %(restored)d satt tilbake.") % counts,
     )
     return redirect(batch)

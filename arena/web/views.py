@@ -24,7 +24,7 @@ from arena.register.models import (
     Person,
     Unit,
 )
-from arena.register.search import search
+from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
 from arena.web.filters import (
@@ -275,13 +275,14 @@ def activity_detail(request, pk: int):
 
 def search_page(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = search(query) if query else None
+    results = search(query, access=request.access) if query else None
     labels = {
         "units": _("Enheter"),
         "organisations": _("Organisasjoner"),
         "arenas": _("Arenaer"),
         "engagements": _("Deltakelser"),
         "activities": _("Aktiviteter"),
+        **{group.name: group.label for group in EXTRA_GROUPS},
     }
     groups = [(name, labels[name], hits) for name, hits in results.groups] if results else []
     return render(

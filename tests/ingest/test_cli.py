@@ -66,7 +66,10 @@ def test_the_2020_report_through_the_command_line(dry_run_2020):
     evidence = next(link for link in data["links"] if link["entity"] == "Nordisk legemiddelforum")
     assert evidence["evidence"].startswith("Videre deltar KF-divisjonen på møter i Nordisk legemiddelforum")
     assert evidence["section"].endswith("Universell helsedekning › Tilgang til legemidler")
-    activity = next(a for a in data["activities"] if a["title"] == "Tobakk")
+    activity = next(a for a in data["activities"] if a["section"].endswith("› Tobakk"))
+    assert (
+        activity["title"] == "Deltar i EU-kommisjon om tobakksdirektivet"
+    )  # from the paragraph, not "Tobakk"
     assert activity["unit"] == "FF" and activity["priority_areas"] == ["Ikke-smittsomme sykdommer"]
     assert "Joint Action om tobakkskontroll" in activity["entities"]
     start, end = activity["span"]

@@ -61,7 +61,15 @@ def test_stores_only_what_is_new_and_commits_it_in_one_go():
     )
     accept_all(batch)
     counts = review.commit(batch, by=SYSTEM)
-    assert counts == {"organisations": 0, "arenas": 1, "aliases": 0, "engagements": 3, "activities": 2}
+    assert counts == {
+        "organisations": 0,
+        "arenas": 1,
+        "aliases": 0,
+        "engagements": 3,
+        "activities": 2,
+        "merged": 0,
+        "ended": 0,
+    }
     arena = Arena.objects.get(name="Nordic Working Group on Rare Diseases")
     assert arena.organisation.key == "ncm" and arena.kind == "working_group"
     source = SourceDocument.objects.get(sha256=doc.sha256)
@@ -73,7 +81,10 @@ def test_stores_only_what_is_new_and_commits_it_in_one_go():
         source,
         "3.2 Divisjon for folkehelse og forebygging › Ernæring",
     )
-    activity = Activity.objects.get(source=source, title="Ernæring")
+    # the title is written from the paragraph, not its heading ("Ernæring")
+    activity = Activity.objects.get(
+        source=source, title="Deltar i Nordisk arbeidsgruppe for kosthold, mat og toksikologi (NKMT)"
+    )
     assert set(activity.arenas.values_list("key", flat=True)) == {"nkmt", "nnr2022"}
     assert list(activity.countries.values_list("code", flat=True)) == ["SE"]
     assert activity.main_area.code == "ikke-smittsomme-sykdommer"
@@ -99,6 +110,8 @@ def test_importing_the_same_document_again_proposes_nothing_already_in_the_regis
         "aliases": 0,
         "engagements": 0,
         "activities": 0,
+        "merged": 0,
+        "ended": 0,
     }
     assert rows == {m: m.objects.count() for m in rows}
 
@@ -154,3 +167,35 @@ def test_commit_is_one_transaction(monkeypatch):
     batch.refresh_from_db()
     assert batch.status == "open"
     assert set(batch.proposals.values_list("status", flat=True)) == {Proposal.Status.ACCEPTED}
+
+
+def test_an_ended_engagement_proposes_only_its_end_and_undo_reopens_it():
+    from arena.ingest import undo
+    from arena.register.models import Unit
+
+    ff = Unit.objects.get(abbreviation="FF")
+    nkmt = Arena.objects.get(key="nkmt")
+    from arena.register import changes
+
+    stored = changes.save(Engagement(unit=ff, arena=nkmt, role="member"), by=SYSTEM)
+    text = (
+        "# Innspill fra FF 2021\n\n## 3.2 Divisjon for folkehelse og forebygging\n\n"
+        "Divisjonen deltok i Nordisk arbeidsgruppe for kosthold, mat og toksikologi (NKMT) frem til arbeidet "
+        "ble avsluttet i 2021.\n"
+    )
+    doc = read_bytes(text.encode(), "innspill-ff-slutt-2021.md")
+    batch = review.store(doc, fresh_proposals(doc), by=SYSTEM)
+    proposal = batch.proposals.get(kind="engagement")
+    assert not proposal.known and proposal.payload["ends_on"] == "2021-12-31"
+    assert proposal.payload["existing"]["id"] == stored.pk
+    review.decide(proposal, "accept", SYSTEM)
+    for other in batch.proposals.exclude(pk=proposal.pk):
+        review.decide(other, "reject", SYSTEM)
+    counts = review.commit(batch, by=SYSTEM)
+    assert counts["ended"] == 1 and counts["engagements"] == 0
+    stored.refresh_from_db()
+    assert str(stored.ends_on) == "2021-12-31"
+    assert Engagement.objects.filter(arena=nkmt).count() == 1
+    undo.undo(batch, by=SYSTEM)
+    stored.refresh_from_db()
+    assert stored.ends_on is None

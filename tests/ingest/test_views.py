@@ -51,6 +51,7 @@ def test_upload_review_beside_the_source_and_commit(coordinator):
         in page
     )
     assert "Slå sammen" in page and "Lagre godtatte forslag i registeret" in page
+    assert "participant" not in page.replace('value="participant"', "")  # the role's label, never its code
     rare = batch.proposals.get(kind="entity")
     nkmt = batch.proposals.get(
         kind="engagement", payload__entity__startswith="Nordisk arbeidsgruppe for kosthold"
@@ -66,7 +67,11 @@ def test_upload_review_beside_the_source_and_commit(coordinator):
     }
     response = coordinator.post(batch.get_absolute_url(), form, follow=True)
     assert "Vurderingene er lagret" in response.content.decode()
-    response = coordinator.post(reverse("ingest-commit", args=[batch.pk]), follow=True)
+    summary = coordinator.get(reverse("ingest-commit", args=[batch.pk])).content.decode()
+    assert "Bekreft og lagre i registeret" in summary
+    assert coordinator.post(reverse("ingest-commit", args=[batch.pk])).status_code == 200  # not confirmed
+    assert not Engagement.objects.exists()
+    response = coordinator.post(reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, follow=True)
     assert "Lagret i registeret: 0 organisasjoner, 1 arenaer, 1 deltakelser og 0 aktiviteter." in (
         response.content.decode()
     )

@@ -17,7 +17,6 @@ from arena.agenda import obligations
 from arena.agenda.forms import DeliverDeadlineForm, ObligationForm
 from arena.agenda.models import BriefingNote, Deadline, Obligation
 from arena.agenda.views.common import show_errors, with_nav
-from arena.register import changes
 
 
 def obligation_list(request):
@@ -74,11 +73,7 @@ def obligation_edit(request, pk: int | None = None):
     obligation = get_object_or_404(Obligation, pk=pk) if pk else None
     form = ObligationForm(request.POST or None, instance=obligation)
     if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        changes.save(obj, by=access)
-        obligations.generate_deadlines(
-            timezone.localdate().year, by=access, obligations=Obligation.objects.filter(pk=obj.pk)
-        )
+        obligations.save_obligation(form.save(commit=False), by=access)
         messages.success(request, _("Forpliktelsen er lagret."))
         return redirect("agenda-obligations")
     return render(
