@@ -459,7 +459,9 @@ TITLE_SUBJECT = re.compile(
     r"\s+(?!og\b|i\b|på\b|sammen\b|med\b)(?=[a-zæøå])"
 )
 # Words a shortened title should not end on.
-TITLE_TAIL = re.compile(r"(?:\s+(?:i|på|til|for|og|av|om|med|et|en|ei|den|det|de|som|under|ved|fra))+$")
+TITLE_TAIL = re.compile(
+    r"(?:\s+(?:i|på|til|for|og|av|om|med|et|en|ei|den|det|de|som|under|ved|fra|har|er|var|ble))+$"
+)
 TITLE_LENGTH = 90
 
 
@@ -487,7 +489,11 @@ def _title(text: str, spans: list[tuple[int, int]] = ()) -> str:
             ),
             None,
         )
-        if cut is None:
+        straddling = [e for s, e in inside if s < TITLE_LENGTH < e <= TITLE_LENGTH + 50]
+        if cut is None and straddling:  # finish the name rather than cut it short
+            cut = max(straddling)
+            title = title[:cut] + (" …" if title[cut:].strip() else "")
+        elif cut is None:
             cut = next(
                 (
                     m.start()
