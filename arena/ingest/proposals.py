@@ -188,6 +188,7 @@ class ActivityProposal:
     existing_id: int | None = None
     existing: dict | None = None  # {"id", "title"} of the stored activity it matches
     directorate: bool = False  # a paragraph for the directorate as a whole
+    moved_from: str = ""  # the directorate, when given to the one division whose section names its entities
 
 
 @dataclass
@@ -509,6 +510,7 @@ def _title(text: str, spans: list[tuple[int, int]] = ()) -> str:
 
 
 def _activities(proposals, document, attributions, refs, paths, year, areas) -> None:
+    sections = division_sections(attributions)
     links_by_block: dict[int, list[LinkProposal]] = {}
     for link in proposals.links:
         index = next(
@@ -540,10 +542,16 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
             ),
             "participant",
         )
+        units = attribution.units
+        moved_from = ""
+        if all(u.register_kind == DIRECTORATE_KIND for u in units):
+            named_ids = {m.identity for m in named}
+            owners = {u.pk: u for i in named_ids for u in sections.get(i, [])}
+            if len(owners) == 1:  # the one division whose own chapter names what this paragraph names
+                moved_from, units = _short(units[0]), list(owners.values())
         tags = _area_tags(path, block.text, areas)
         title = _title(block.text, [(m.start - block.start, m.end - block.start) for m in block_mentions])
         names = [proposals.entity(ref).name for ref in entity_refs]
-        units = attribution.units
         proposals.activities.append(
             ActivityProposal(
                 f"a{len(proposals.activities) + 1}",
@@ -564,6 +572,7 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
                 (block.start, block.end),
                 block.text,
                 directorate=all(u.register_kind == DIRECTORATE_KIND for u in units),
+                moved_from=moved_from,
             )
         )
 
