@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "arena.opendata",
     "arena.archive",
     "arena.agenda",
+    "arena.monitoring",
     "arena.web",
 ]
 
@@ -159,6 +160,7 @@ ARENA_TASK_TIME_LIMIT = env("ARENA_TASK_TIME_LIMIT")
 # Periodic tasks the worker enqueues: name -> (task path, period in seconds).
 ARENA_PERIODIC_TASKS: dict[str, tuple[str, int]] = {
     "deadline-reminders": ("arena.notifications.events.deadline_reminders_task", 3600),
+    "monitoring-feeds": ("arena.monitoring.feeds.poll_feeds_task", 3600),
 }
 
 # E-mail (notifications) through SMTP; without ARENA_EMAIL_HOST messages are written to the log instead.

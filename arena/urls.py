@@ -22,5 +22,6 @@ urlpatterns = [
     path("arsmelding/", include("arena.reporting.urls")),
     path("data/", include("arena.opendata.urls")),
     path("agenda/", include("arena.agenda.urls")),
+    path("folge-med/", include("arena.monitoring.urls")),
     path("", include("arena.web.urls")),
 ]

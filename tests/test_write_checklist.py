@@ -1,6 +1,7 @@
-"""One checklist over every page that changes data — register editing, the reporting cycle, import — for every
-persona: signed out → the sign-in page; a persona without the right → refused and nothing written; the right
-persona → saved, with the version or log entry attributed to that person."""
+"""One checklist over every page that changes data — register editing, the reporting cycle, import, the agenda
+(its cases are in tests/agenda/checklist.py) — for every persona: signed out → the sign-in page; a persona
+without the right → refused and nothing written; the right persona → saved, with the version or log entry
+attributed to that person."""
 
 import datetime
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from arena.register.models import Activity, Arena, LogEntry, Organisation
 from arena.register.permissions import Access
 from arena.reporting import cycle as flow
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
+from tests.agenda import checklist as agenda_checklist
 from tests.conftest import PERSONAS
 
 SYSTEM = Access.system()
@@ -44,7 +46,7 @@ def fingerprint() -> dict:
     """Every row of every table of Arena's apps (and users), so "nothing written" means exactly that."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"register", "reporting", "ingest", "auth"}:
+        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth", "monitoring"}:
             tables[model._meta.label] = list(model.objects.order_by("pk").values_list())
     return tables
 
@@ -287,6 +289,46 @@ def merged(proposal, user):
 
 CONTACTS_KF = {"coordinator", "contact_kf"}
 COORDINATOR = {"coordinator"}
+
+
+def create_monitoring_item(p):
+    data = {"title": "Sjekkliste-notis", "date": "2020-03-16", "source_kind": "media", "access_level": "team"}
+    return reverse("monitoring-item-create"), data, None
+
+
+def monitoring_item_created(_context, user):
+    from arena.monitoring.models import MonitoringItem
+
+    item = MonitoringItem.objects.filter(title="Sjekkliste-notis").first()
+    return item is not None and latest_version_by(item, user, "web") and item.author == user
+
+
+def situation_report_to_review(p):
+    from arena.monitoring.models import Situation, SituationReport
+
+    situation = changes.save(
+        Situation(name="Sjekklistesituasjon", starts_on=datetime.date(2020, 1, 1)), by=SYSTEM
+    )
+    report = changes.save(
+        SituationReport(
+            situation=situation,
+            kind="weekly",
+            starts_on=datetime.date(2020, 3, 16),
+            ends_on=datetime.date(2020, 3, 22),
+            title="Uke 12",
+        ),
+        by=SYSTEM,
+    )
+    return reverse("monitoring-report", args=[report.pk]), {"step": "review"}, report
+
+
+def situation_report_in_review(report, user):
+    from arena.monitoring.log_actions import REPORT_TO_REVIEW
+
+    report.refresh_from_db()
+    return report.status == "review" and logged_by(REPORT_TO_REVIEW, user) and latest_version_by(report, user)
+
+
 CASES = [
     Case("edit activity", edit_activity, CONTACTS_KF, activity_saved),
     Case("create activity", create_activity, CONTACTS_KF, activity_created, {"contact_ff": 200}),
@@ -320,6 +362,9 @@ CASES = [
     Case("commit an import", commit, COORDINATOR, committed),
     Case("merge a proposed activity", merge_activity, COORDINATOR, merged),
     Case("undo an import", undo_import, COORDINATOR, undone),
+    *(Case(*case) for case in agenda_checklist.CASES),
+    Case("create a monitoring item", create_monitoring_item, COORDINATOR, monitoring_item_created),
+    Case("situation report to review", situation_report_to_review, COORDINATOR, situation_report_in_review),
 ]
 
 

@@ -8,6 +8,7 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from arena.agenda.models import DEFAULT_TIME_ZONE, Meeting, Obligation
@@ -72,6 +73,14 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+def _has_offset(raw) -> bool:
+    try:
+        parsed = parse_datetime(str(raw or "").strip())
+    except ValueError:
+        return False
+    return parsed is not None and parsed.tzinfo is not None
+
+
 class MeetingForm(forms.ModelForm):
     arena = EntityNameField(Arena, label=_("Arena"), help_text=_("Navn, forkortelse eller et annet navn."))
     starts_at = forms.DateTimeField(label=_("Starter"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
@@ -114,7 +123,11 @@ class MeetingForm(forms.ModelForm):
         zone = zoneinfo.ZoneInfo(zone_name)
         for name in ("starts_at", "ends_at"):
             value = data.get(name)
-            if isinstance(value, datetime.datetime):
+            if not isinstance(value, datetime.datetime):
+                continue
+            if _has_offset(self.data.get(name)):  # an instant (the API's ISO 8601 with an offset)
+                data[name] = value.astimezone(zone)
+            else:  # a wall-clock time in the meeting's time zone (the page's input)
                 wall = timezone.make_naive(value) if timezone.is_aware(value) else value
                 data[name] = wall.replace(tzinfo=zone)
         start, end = data.get("starts_at"), data.get("ends_at")
@@ -209,7 +222,7 @@ class ObligationForm(forms.ModelForm):
             "remind_days_before", "is_active",
         ]  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, access=None, **kwargs):  # `access`: the API passes it to every edit form
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = _units()
 

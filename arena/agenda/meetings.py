@@ -36,7 +36,7 @@ CALENDAR_FIELDS = (
 )
 
 
-def _calendar_state(meeting: Meeting) -> tuple:
+def calendar_state(meeting: Meeting) -> tuple:
     return tuple(getattr(meeting, f) for f in CALENDAR_FIELDS)
 
 
@@ -66,7 +66,7 @@ def save_meeting(
             _("Du kan bare legge til eller fjerne dine egne enheter, og én av dem må delta.")
         )
     meeting.full_clean()
-    if stored is not None and _calendar_state(stored) != _calendar_state(meeting):
+    if stored is not None and calendar_state(stored) != calendar_state(meeting):
         meeting.sequence = stored.sequence + 1
     elif stored is not None:
         meeting.sequence = stored.sequence

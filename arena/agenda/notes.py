@@ -20,15 +20,15 @@ from arena.agenda.models import AgendaItem, BriefingNote, Meeting
 from arena.agenda.richtext import sanitize
 from arena.notifications.service import notify
 from arena.register import changes
-from arena.register.contacts import current_roles, international_contacts
-from arena.register.models import Person, Unit, UnitRole
+from arena.register.contacts import coordinators as current_coordinators
+from arena.register.contacts import international_contacts
+from arena.register.models import Person, Unit
 from arena.register.permissions import Access
 
 
 def coordinators() -> list[Person]:
-    """The people with a current coordinator role on the coordinating unit (who hear of delivered notes)."""
-    roles = current_roles(UnitRole.Role.COORDINATOR).filter(unit__is_coordinator=True)
-    return list(Person.objects.filter(pk__in=roles.values("person")))
+    """The coordinators (register.contacts), who hear of delivered notes."""
+    return list(current_coordinators())
 
 
 def _bokmal():

@@ -50,6 +50,20 @@ def periods(obligation: Obligation, year: int) -> list[tuple[str, datetime.date]
 
 
 @transaction.atomic
+def save_obligation(
+    obligation: Obligation, *, by, based_on=changes.ANY, action: str = changes.WEB
+) -> Obligation:
+    """Create or change an obligation (one version), then make this year's missing deadlines for it."""
+    access = Access.of(by)
+    access.require(access.can_manage_agenda())
+    obligation = changes.save(obligation, by=access, action=action, based_on=based_on)
+    generate_deadlines(
+        timezone.localdate().year, by=access, obligations=Obligation.objects.filter(pk=obligation.pk)
+    )
+    return obligation
+
+
+@transaction.atomic
 def generate_deadlines(year: int, *, by, obligations: QuerySet | None = None) -> int:
     """Create the missing deadlines of every active obligation for `year`; returns how many were made."""
     access = Access.of(by)

@@ -64,7 +64,7 @@ def handle(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(_("Finnes ikke."))
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied(_("Du har ikke tilgang til å gjøre dette."))
+        exc = exceptions.PermissionDenied(str(exc) or _("Du har ikke tilgang til å gjøre dette."))
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -1,11 +1,16 @@
 """What the API serves: one entry per register list, naming its model, the form that validates writes (the same
 form the edit pages use, so a rule holds everywhere), the FilterSet of its list page, and how its rows are loaded.
-Later apps (agenda, invitations, monitoring) add their entries here."""
+The register's entries come first, then the agenda's; later apps (invitations, monitoring) add theirs."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from arena.agenda import filters as agenda_filters
+from arena.agenda import forms as agenda_forms
+from arena.agenda import meetings, obligations
+from arena.agenda.models import AgendaItem, BriefingNote, Deadline, Meeting, MeetingSeries, Obligation
 from arena.register.models import (
     Activity,
     Alias,
@@ -35,6 +40,9 @@ class Resource:
     prefetch: tuple = ()
     named: bool = False  # has name/name_en/abbreviation and other names
     description: str = ""
+    # How a valid form is stored: (form, by, based_on, action) -> record; None: the register's
+    # record + relations + names (api.writes.store_record). Apps with their own domain function name it here.
+    store: Callable | None = None
 
     @property
     def writable(self) -> bool:
@@ -52,6 +60,21 @@ class Resource:
 
 def _form_fields(form) -> tuple[str, ...]:
     return tuple(form._meta.fields)
+
+
+def _store_meeting(form, *, by, based_on, action):
+    return meetings.save_meeting(
+        form.save(commit=False),
+        by=by,
+        people=form.cleaned_data.get("attendee_people") or [],
+        units=form.units(),
+        based_on=based_on,
+        action=action,
+    )
+
+
+def _store_obligation(form, *, by, based_on, action):
+    return obligations.save_obligation(form.save(commit=False), by=by, based_on=based_on, action=action)
 
 
 RESOURCES: dict[str, Resource] = {
@@ -138,6 +161,82 @@ RESOURCES: dict[str, Resource] = {
             ("framework", "code", "number", "name", "name_en"),
             select=("framework",),
             description="Satsningsområder i strategien og bærekraftsmålene.",
+        ),
+        # The agenda (arena.agenda): meetings and obligations are written through its domain functions;
+        # agenda items, briefing notes and deadlines move through workflow steps on the pages, so here they
+        # are read-only.
+        Resource(
+            "meeting-series",
+            MeetingSeries,
+            ("name", "arena", "recurrence", "description"),
+            select=("arena",),
+            description="Møteserier: faste sesjoner (WHA, EB, RC) og jevnlige møter i en arena.",
+        ),
+        Resource(
+            "meetings",
+            Meeting,
+            (*_form_fields(agenda_forms.MeetingForm), "status", "sequence"),
+            agenda_forms.MeetingForm,
+            agenda_filters.MeetingFilterSet,
+            select=("arena", "series"),
+            prefetch=("attendee_units", "attendee_people"),
+            description="Møter i arenaene, med tid (egen tidssone), sted, deltakere og om Norge har delegasjon. "
+            "Tider med UTC-forskyvning er tidspunkter; tider uten er lokal tid i møtets tidssone.",
+            store=_store_meeting,
+        ),
+        Resource(
+            "agenda-items",
+            AgendaItem,
+            (
+                "meeting",
+                "position",
+                "number",
+                "title",
+                "area",
+                "suggested_unit",
+                "unit",
+                "confirmed",
+                "note_deadline",
+            ),  # fmt: skip
+            select=("meeting", "area", "suggested_unit", "unit"),
+            description="Dagsordenpunkter i en sesjon, med foreslått og bekreftet ansvarlig enhet.",
+        ),
+        Resource(
+            "briefing-notes",
+            BriefingNote,
+            (
+                "item",
+                "unit",
+                "deadline",
+                "status",
+                "background",
+                "position",
+                "intervention",
+                "delivered_at",
+                "approved_at",
+            ),  # fmt: skip
+            filterset=agenda_filters.BriefingNoteFilterSet,
+            select=("item", "unit"),
+            description="Håndnotater til Norges instruks: bakgrunn, norsk posisjon og forslag til innlegg.",
+        ),
+        Resource(
+            "obligations",
+            Obligation,
+            _form_fields(agenda_forms.ObligationForm),
+            agenda_forms.ObligationForm,
+            agenda_filters.ObligationFilterSet,
+            select=("organisation", "arena", "unit"),
+            description="Rapporteringsforpliktelser til internasjonale organisasjoner, med ansvarlig enhet og "
+            "gjentakelse; årets frister lages når forpliktelsen lagres.",
+            store=_store_obligation,
+        ),
+        Resource(
+            "deadlines",
+            Deadline,
+            ("obligation", "period", "due_on", "delivered_at", "remark"),
+            filterset=agenda_filters.DeadlineFilterSet,
+            select=("obligation",),
+            description="Fristene for hver periode av en forpliktelse, og når de ble levert.",
         ),
     )
 }

@@ -2,6 +2,7 @@
 register's write path stores it as one attributed version labelled "api". Plain functions, called by the views
 and by tests."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms.models import model_to_dict
@@ -100,13 +101,20 @@ def save(resource: Resource, instance, data, *, by, based_on=ANY, partial: bool 
     form = resource.form(form_data(resource, instance, data, partial=partial), instance=obj, access=access)
     if not form.is_valid():
         raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
-    record = form.save(commit=False)
     try:
-        return changes.save(
-            record, by=access, action=API, based_on=based_on, relations=form.relations(), names=form.names()
-        )
+        return (resource.store or store_record)(form, by=access, based_on=based_on, action=API)
     except EditConflict:
         raise PreconditionFailed from None
+    except DjangoValidationError as error:  # a rule of the domain function, not of the form
+        raise ValidationError({"non_field_errors": list(error.messages)}) from None
+
+
+def store_record(form, *, by, based_on, action):
+    """The register's edit forms: the record with its relations and other names, as one version."""
+    record = form.save(commit=False)
+    return changes.save(
+        record, by=by, action=action, based_on=based_on, relations=form.relations(), names=form.names()
+    )
 
 
 def delete(resource: Resource, instance, *, by, based_on=ANY) -> None:

@@ -13,7 +13,7 @@ from django_tasks import task
 
 from arena.notifications import kinds
 from arena.notifications.service import notify
-from arena.register.contacts import international_contacts
+from arena.register.contacts import coordinators, international_contacts
 
 
 def in_bokmal(function):
@@ -69,6 +69,19 @@ def submission_approved(submission) -> list:
         kinds.SUBMISSION_APPROVED.key,
         title=_("Innspillet fra %(unit)s er godkjent") % {"unit": submission.unit.name},
         body=_("Koordinator har godkjent innspillet for %(year)s. Takk!") % {"year": submission.cycle.year},
+        url=submission.get_absolute_url(),
+    )
+
+
+@in_bokmal
+def submission_reopened(submission, reason: str) -> list:
+    return notify(
+        coordinators(),
+        kinds.SUBMISSION_REOPENED.key,
+        title=_("Innspillet fra %(unit)s for %(year)s er åpnet igjen")
+        % {"unit": submission.unit.name, "year": submission.cycle.year},
+        body=_("Enheten vil endre oppføringene sine og leverer innspillet på nytt. Begrunnelse:")
+        + f"\n\n{reason}",
         url=submission.get_absolute_url(),
     )
 

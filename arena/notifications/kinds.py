@@ -38,6 +38,11 @@ SUBMISSION_APPROVED = register(
     _("Innspill godkjent"),
     _("Når koordinator godkjenner enhetens innspill."),
 )
+SUBMISSION_REOPENED = register(
+    "reporting.submission_reopened",
+    _("Innspill åpnet igjen"),
+    _("Til koordinator når en enhet åpner et godkjent innspill igjen for å endre oppføringene sine."),
+)
 DEADLINE_APPROACHING = register(
     "reporting.deadline_approaching",
     _("Fristen nærmer seg"),

@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from arena.register.models import LogEntry
 from arena.register.models.names import add_alias_rows, other_names, set_alias_rows
@@ -58,6 +60,19 @@ def latest_history_id(obj) -> int | None:
     return obj.history.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()
 
 
+class RecordLocked(PermissionDenied):
+    """The record belongs to a unit whose submission for its year is approved: reopen the submission first."""
+
+    def __init__(self, year):
+        super().__init__(
+            _(
+                "Innspillet for %(year)s er godkjent, så enhetens oppføringer for det året er låst. "
+                "Åpne innspillet igjen under Årsmelding for å endre dem."
+            )
+            % {"year": year}
+        )
+
+
 def _unit_ids(obj, relations: dict) -> set[int]:
     if "units" in relations:
         return {u.pk if isinstance(u, models.Model) else int(u) for u in relations["units"]}
@@ -72,10 +87,15 @@ def _check_permission(access: Access, obj, stored, relations: dict) -> None:
         access.require(access.can_create(model))
         before: set[int] = set()
     else:
+        if access.is_locked(stored):
+            raise RecordLocked(stored.year)
         access.require(access.can_change(stored))
         before = owning_unit_ids(stored) if isinstance(stored, UNIT_OWNED) else set()
     if isinstance(obj, UNIT_OWNED):
-        access.require(access.may_assign_units(before, _unit_ids(obj, relations)))
+        after = _unit_ids(obj, relations)
+        access.require(access.may_assign_units(before, after))
+        if access.locks(obj, before | after):
+            raise RecordLocked(obj.year)
     if getattr(obj, "partner_id", None) or getattr(stored, "partner_id", None):
         access.require(access.can_hold_for_partner())
 

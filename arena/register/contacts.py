@@ -46,3 +46,9 @@ def international_contacts_by_unit(on: datetime.date | None = None) -> dict[int,
     for contacts in result.values():
         contacts.sort(key=lambda p: (p.family_name, p.given_name))
     return dict(result)
+
+
+def coordinators(on: datetime.date | None = None) -> QuerySet:
+    """The people with a current coordinator role on the coordinating unit (who hear of the units' steps)."""
+    roles = current_roles(UnitRole.Role.COORDINATOR, on).filter(unit__is_coordinator=True)
+    return Person.objects.filter(pk__in=roles.values("person"))

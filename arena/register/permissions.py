@@ -9,6 +9,10 @@ Personas:
   only assign those units, and edits and submits their submissions in the reporting cycle. A national
   partner's engagement (no unit owns it) is the coordinator's alone (`can_hold_for_partner`).
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
+- monitoring team: members of the Django group `MONITORING_TEAM_GROUP` ("monitoring-team", made by
+  arena.monitoring's migration; membership is given in the admin). Write the monitoring log, assessments and
+  situation reports, decide on feed proposals, and alone see items whose access level is *team*. The
+  coordinator and the system count as members.
 - system: the command line and background jobs acting on their own behalf (loaders, scheduled work); may do
   what the coordinator may, and is recorded as the system, not as a person.
 Anonymous visitors may do nothing (the middleware sends them to the sign-in page), except read the open data
@@ -22,14 +26,18 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.utils.functional import SimpleLazyObject
 
 from arena.register.contacts import current_roles
 from arena.register.models import Activity, Engagement, Outlook, Person, UnitRole
 from arena.register.structure import UnitTree
+
+# The Django group whose members are the monitoring team (arena.monitoring).
+MONITORING_TEAM_GROUP = "monitoring-team"
 
 # Models a unit contact may change when they belong to one of the contact's units.
 UNIT_OWNED = (Engagement, Activity, Outlook)
@@ -113,6 +121,8 @@ class Access:
     # The register
 
     def can_create(self, model) -> bool:
+        if model._meta.app_label == "monitoring":
+            return self.can_edit_monitoring()
         if model._meta.app_label == "agenda":
             return self.can_create_agenda_record(model)
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
@@ -120,13 +130,17 @@ class Access:
     def can_change(self, obj) -> bool:
         if self.is_coordinator:
             return True
+        if obj._meta.app_label == "monitoring":
+            return self.can_edit_monitoring()
         if obj._meta.app_label == "agenda":
             return self.can_change_agenda_record(obj)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
-        return bool(owning_unit_ids(obj) & self.contact_unit_ids)
+        return bool(owning_unit_ids(obj) & self.contact_unit_ids) and not self.is_locked(obj)
 
     def can_delete(self, obj) -> bool:
+        if obj._meta.app_label == "monitoring":
+            return self.can_edit_monitoring()
         if obj._meta.app_label == "agenda" and obj._meta.model_name != "meeting":
             return self.is_coordinator
         return self.can_change(obj)
@@ -140,6 +154,8 @@ class Access:
         personal data (e-mail addresses, accounts): that is the coordinator's."""
         if isinstance(obj, (Person, UnitRole)):
             return self.is_coordinator
+        if obj._meta.model_name == "monitoringitem":
+            return self.can_view_monitoring_item(obj)
         return self.is_authenticated
 
     def may_assign_units(self, before, after) -> bool:
@@ -149,6 +165,34 @@ class Access:
             return True
         before, after = set(before), set(after)
         return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
+
+    def locked_unit_ids(self, year: int) -> frozenset[int]:
+        """The units whose records of `year` are locked, with their sub-units: those whose submission in that
+        year's reporting cycle is approved, or every unit of an approved cycle. Cached per year."""
+        locks = self.__dict__.setdefault("_locks", {})
+        if year not in locks:
+            submission = apps.get_model("reporting", "Submission")
+            approved = submission.Status.APPROVED
+            units = set(
+                submission.objects.filter(cycle__year=year)
+                .filter(Q(status=approved) | Q(cycle__status=approved))
+                .values_list("unit_id", flat=True)
+            )
+            locks[year] = frozenset(UnitTree.load().descendants(units)) if units else frozenset()
+        return locks[year]
+
+    def locks(self, obj, unit_ids: set[int] | None = None) -> bool:
+        """Would writing this year-bound record (an activity or outlook) for `unit_ids` (default: its stored
+        units) touch a unit whose submission for that year is approved? The coordinator and the system are
+        never locked out; a unit's contact must reopen the submission first."""
+        year = getattr(obj, "year", None)
+        if self.is_coordinator or not isinstance(obj, (Activity, Outlook)) or not year:
+            return False
+        units = owning_unit_ids(obj) if unit_ids is None else unit_ids
+        return bool(set(units) & self.locked_unit_ids(int(year)))
+
+    def is_locked(self, obj) -> bool:
+        return self.locks(obj)
 
     def can_hold_for_partner(self) -> bool:
         """Create, change or remove a national partner's engagement (HOD, FHI … in an arena): the coordinator's
@@ -176,6 +220,11 @@ class Access:
     def can_manage_cycle(self) -> bool:
         """Open and approve cycles, write the editorial texts, issue the report."""
         return self.is_coordinator
+
+    def can_reopen_submission(self, submission) -> bool:
+        """Reopen an approved submission so the unit's records of the year can change again: whoever may edit
+        it (the unit's contact or the coordinator), while the cycle is open."""
+        return self.can_edit_submission(submission)
 
     def can_edit_submission(self, submission) -> bool:
         """Change and submit: the coordinator, or a contact of the submission's unit (or a unit above it)."""
@@ -261,6 +310,61 @@ class Access:
         if name == "deadline":
             return self.can_deliver_deadline(obj)
         return self.is_coordinator
+
+    # The monitoring log (arena.monitoring)
+
+    @cached_property
+    def is_monitoring_team(self) -> bool:
+        """A member of the monitoring team (the coordinator and the system count as members) — one query."""
+        if self.is_coordinator:
+            return True
+        if self.acting_user is None:
+            return False
+        return self.user.groups.filter(name=MONITORING_TEAM_GROUP).exists()
+
+    def can_view_monitoring(self) -> bool:
+        """The monitoring pages, situations, assessments and issued situation reports."""
+        return self.is_authenticated
+
+    def can_edit_monitoring(self) -> bool:
+        """Write items, situations, assessments, feeds and situation reports; accept or discard feed entries."""
+        return self.is_monitoring_team
+
+    def can_view_monitoring_item(self, item) -> bool:
+        """An item open to everyone is seen by everyone signed in; a team item by the team alone."""
+        if not self.is_authenticated:
+            return False
+        return item.access_level == "everyone" or self.is_monitoring_team
+
+    def _team_member_sql(self) -> Q:
+        """`is_monitoring_team` as a condition the database evaluates inside the list's own query (a page that
+        asks nothing else about the user then pays no extra queries): a member of the group, or a current
+        coordinator of the coordinating unit."""
+        from django.contrib.auth.models import Group
+
+        in_group = Group.objects.filter(name=MONITORING_TEAM_GROUP, user=self.user)
+        coordinator = current_roles().filter(
+            person__user=self.user, role=UnitRole.Role.COORDINATOR, unit__is_coordinator=True
+        )
+        return Q(Exists(in_group)) | Q(Exists(coordinator))
+
+    def monitoring_items(self, queryset: QuerySet) -> QuerySet:
+        """The items of `queryset` this user may see — every list, search, feed and export asks this."""
+        if not self.is_authenticated:
+            return queryset.none()
+        if self.is_system or self.user.is_superuser:
+            return queryset
+        if "is_monitoring_team" in self.__dict__:  # already known: no need to ask the database again
+            return queryset if self.is_monitoring_team else queryset.filter(access_level="everyone")
+        return queryset.filter(Q(access_level="everyone") | self._team_member_sql())
+
+    def can_review_feeds(self) -> bool:
+        """See the feed proposals and accept or discard them."""
+        return self.is_monitoring_team
+
+    def can_issue_situation_report(self, report=None) -> bool:
+        """Send a situation report to review, issue it and distribute it: the monitoring team."""
+        return self.is_monitoring_team
 
     # The change log
 

@@ -72,6 +72,26 @@ def connect_signals() -> None:
     post_delete.connect(names_changed, sender=Alias, dispatch_uid="search-names-deleted")
 
 
+@dataclass(frozen=True)
+class ExtraGroup:
+    """A result group another app adds to the search (e.g. arena.monitoring's items), registered with
+    `add_group`. `find(query, words, named, access, limit)` returns Hits: `named` holds the organisation and
+    arena ids the query names ({"organisation": {...}, "arena": {...}}); `access` is the searcher's `Access`,
+    which the group must respect — without an access (a caller that has none) the group is left out."""
+
+    name: str
+    label: object  # a lazy bokmål label
+    find: object
+
+
+EXTRA_GROUPS: list[ExtraGroup] = []
+
+
+def add_group(group: ExtraGroup) -> None:
+    if all(g.name != group.name for g in EXTRA_GROUPS):
+        EXTRA_GROUPS.append(group)
+
+
 @dataclass
 class Hit:
     obj: object
@@ -89,6 +109,7 @@ class Results:
     activities: list[Hit] = field(default_factory=list)
     total_activities: int = 0
     activities_capped: bool = False  # more than total_activities (= COUNT_CAP) activities match
+    extra: list[tuple[str, list[Hit]]] = field(default_factory=list)  # the groups of EXTRA_GROUPS
 
     @property
     def groups(self):
@@ -98,6 +119,7 @@ class Results:
             ("arenas", self.arenas),
             ("engagements", self.engagements),
             ("activities", self.activities),
+            *self.extra,
         ]
 
     @property
@@ -172,8 +194,9 @@ def _engagements(scores: dict, limit: int) -> list[Hit]:
     return sorted(found, key=lambda h: -h.score)[:limit]
 
 
-def search(text: str, limit: int = GROUP_LIMIT) -> Results:
-    """Search units, organisations, arenas and activities; see the module docstring for the rules."""
+def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
+    """Search units, organisations, arenas and activities; see the module docstring for the rules. With the
+    searcher's `access`, the groups other apps add (EXTRA_GROUPS) are searched too, as that access allows."""
     query = normalize_name(text)
     results = Results(query=text.strip())
     if len(query) < MIN_QUERY:
@@ -233,4 +256,7 @@ def search(text: str, limit: int = GROUP_LIMIT) -> Results:
         score = 50 + 10 * sum(w in title for w in words) + 5 * sum(w in activity.search_text for w in words)
         scored.append(Hit(activity, score + activity.year / 10_000))
     results.activities = sorted(scored, key=lambda h: -h.score)[:limit]
+    if access is not None:
+        named = {"organisation": named_orgs | linked_orgs, "arena": named_arenas}
+        results.extra = [(g.name, g.find(query, words, named, access, limit)) for g in EXTRA_GROUPS]
     return results

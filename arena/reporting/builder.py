@@ -39,6 +39,7 @@ from arena.register.models import (
 from arena.register.models.base import active_in_year
 from arena.register.reference.frameworks import HOD_STRATEGY
 from arena.register.structure import OrganisationTree, UnitTree
+from arena.reporting.agenda_chapters import agenda_chapters
 from arena.reporting.document import (
     ActivityEntry,
     BulletList,
@@ -335,6 +336,7 @@ class _Builder:
         ]
         if self.layout == "area":
             chapters.append(self.outlook_chapter())
+        chapters += agenda_chapters(self.year, d.report_units, d.report_unit)
         chapters += [self.comparison_chapter(), self.afterword(), self.appendix()]
         report.chapters = [c for c in chapters if c is not None]
         number_report(report)

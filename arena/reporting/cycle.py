@@ -36,6 +36,7 @@ REFRESHED = "reporting.submission.refreshed"
 SUBMITTED = "reporting.submission.submitted"
 RETURNED = "reporting.submission.returned"
 APPROVED = "reporting.submission.approved"
+REOPENED = "reporting.submission.reopened"
 
 
 def reporting_units(year: int) -> list[Unit]:
@@ -191,6 +192,24 @@ def approve_submission(submission: Submission, *, by) -> Submission:
     submission.save()
     log(APPROVED, submission, by=access)
     notifications.submission_approved(submission)  # notifications
+    return submission
+
+
+@transaction.atomic
+def reopen_submission(submission: Submission, *, by, reason: str) -> Submission:
+    """Open an approved submission again, so the unit's records of the year can be changed (approval locks
+    them, see Access.locks). The unit delivers it again afterwards; the coordinators are told."""
+    access = Access.of(by)
+    access.require(access.can_reopen_submission(submission))
+    _require_open(submission.cycle)
+    if submission.status != Submission.Status.APPROVED:
+        raise ValidationError(_("Bare et godkjent innspill kan åpnes igjen."))
+    if not reason.strip():
+        raise ValidationError(_("Skriv hvorfor innspillet må åpnes igjen."))
+    submission.status = Submission.Status.DRAFT
+    submission.save()
+    log(REOPENED, submission, by=access, reason=reason.strip())
+    notifications.submission_reopened(submission, reason.strip())
     return submission
 
 

@@ -143,10 +143,13 @@ class Report:
     chapters: list[Chapter] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # renderer words: "contents", "page", …
     is_empty: bool = False
+    # What the document covers when it is not a year (a month, a week: "mars 2020"); the annual report leaves it
+    # empty. Other document kinds (arena.reporting.issuing.KINDS) build the same model.
+    period: str = ""
 
     @property
     def full_title(self) -> str:
-        return f"{self.title} {self.year}"
+        return f"{self.title} {self.period or self.year}"
 
 
 def number_report(report: Report) -> Report:

@@ -59,5 +59,13 @@ class ReturnForm(forms.Form):
     )
 
 
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Hvorfor må innspillet åpnes igjen?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Koordinator får beskjed. Lever innspillet på nytt når endringene er gjort."),
+    )
+
+
 class IssueForm(forms.Form):
     layout = forms.ChoiceField(label=_("Oppsett"), choices=Layout.choices, initial=Layout.UNIT)

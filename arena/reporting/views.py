@@ -22,7 +22,14 @@ from arena.register.models import Activity, Engagement, Outlook
 from arena.register.models.base import active_in_year
 from arena.reporting import cycle as flow
 from arena.reporting.builder import LAYOUTS, build_report
-from arena.reporting.forms import EditorialTextsForm, IssueForm, OpenCycleForm, RemarksForm, ReturnForm
+from arena.reporting.forms import (
+    EditorialTextsForm,
+    IssueForm,
+    OpenCycleForm,
+    RemarksForm,
+    ReopenForm,
+    ReturnForm,
+)
 from arena.reporting.issuing import file_name, issue_report, issued_versions, retry_issue
 from arena.reporting.models import IssuedReport, Layout, ReportingCycle, Submission
 from arena.reporting.renderers import CONTENT_TYPES, FORMATS
@@ -171,6 +178,10 @@ def submission_detail(request, year: int, unit: int):
         and submission.status == Submission.Status.SUBMITTED,
         "form": form,
         "return_form": ReturnForm(),
+        "can_reopen": access.can_reopen_submission(submission)
+        and submission.cycle.is_open
+        and submission.status == Submission.Status.APPROVED,
+        "reopen_form": ReopenForm(),
         "activities": activities,
         "engagements": engagements,
         "outlook": Outlook.objects.filter(unit=submission.unit, year=year).first(),
@@ -188,6 +199,7 @@ def submission_action(request, year: int, unit: int, action: str):
         "oppdater": _("Innspillet er fylt ut på nytt fra registeret."),
         "godkjenn": _("Innspillet er godkjent."),
         "send-tilbake": _("Innspillet er sendt tilbake til enheten."),
+        "apne": _("Innspillet er åpnet igjen. Enhetens oppføringer kan endres; lever innspillet på nytt."),
     }
     if action not in done:
         raise Http404
@@ -198,6 +210,10 @@ def submission_action(request, year: int, unit: int, action: str):
             flow.refresh_submission(submission, by=request.access)
         elif action == "godkjenn":
             flow.approve_submission(submission, by=request.access)
+        elif action == "apne":
+            form = ReopenForm(request.POST)
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            flow.reopen_submission(submission, by=request.access, reason=reason)
         else:
             form = ReturnForm(request.POST)
             comment = form.cleaned_data["comment"] if form.is_valid() else ""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arena.register import activity_log, changes
-from arena.register.changes import EditConflict, RestoreError, latest_history_id
+from arena.register.changes import EditConflict, RecordLocked, RestoreError, latest_history_id
 from arena.register.history import versions
 from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
 from arena.web import edit_forms
@@ -55,6 +55,8 @@ def edit(request, section: str, pk: int | None = None):
     access = request.access
     obj = get_object_or_404(spec.model, pk=pk) if pk is not None else spec.model()
     if (pk is None and not access.can_create(spec.model)) or (pk is not None and not access.can_change(obj)):
+        if pk is not None and access.is_locked(obj):
+            raise RecordLocked(obj.year)  # the 403 page says why and what to do
         raise PermissionDenied
     conflict = None
     if request.method == "POST":
@@ -70,6 +72,8 @@ def edit(request, section: str, pk: int | None = None):
                     relations=form.relations(),
                     names=form.names(),
                 )
+            except RecordLocked as exc:
+                form.add_error(None, str(exc))
             except EditConflict as exc:
                 conflict = exc.current
                 form.data = form.data.copy()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("oversikt/", views.dashboard, name="dashboard"),
     path("enheter/", views.unit_list, name="unit-list"),
     path("enheter/<id:pk>/", views.unit_detail, name="unit-detail"),
+    path("personer/<id:pk>/", views.person_detail, name="person-detail"),
     path("organisasjoner/", views.organisation_list, name="organisation-list"),
     path("organisasjoner/<id:pk>/", views.organisation_detail, name="organisation-detail"),
     path("arenaer/", views.arena_list, name="arena-list"),

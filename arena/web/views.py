@@ -1,5 +1,5 @@
-"""Read-only pages of the register: the home page, and a list and a detail page for units, organisations,
-arenas, engagements and activities.
+"""Read-only pages of the register: the home page, a list and a detail page for units, organisations,
+arenas, engagements and activities, and a person's page.
 
 Every view requires a signed-in user (LoginRequiredMiddleware). List querysets load their related rows with
 select_related/prefetch_related so a page costs the same number of queries however many rows it shows.
@@ -13,8 +13,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register import figures
-from arena.register.models import Activity, Alias, Area, Arena, Country, Engagement, Organisation, Unit
-from arena.register.search import search
+from arena.register.models import (
+    Activity,
+    Alias,
+    Area,
+    Arena,
+    Country,
+    Engagement,
+    Organisation,
+    Person,
+    Unit,
+)
+from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
 from arena.web.filters import (
@@ -142,6 +152,20 @@ def unit_detail(request, pk: int):
     return render(request, "web/unit_detail.html", context)
 
 
+def person_detail(request, pk: int):
+    """A person: their roles in units (current and past), the engagements they are named on; other apps add
+    theirs through template tags (the agenda: meetings attended and briefing notes delivered)."""
+    person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
+    context = {
+        "person": person,
+        "roles": person.unit_roles.select_related("unit").order_by("-starts_on", "unit__name", "role"),
+        "engagements": person.engagements.select_related("unit", "partner", "arena").order_by(
+            "arena__name", "role"
+        ),
+    }
+    return render(request, "web/person_detail.html", context)
+
+
 # Organisations
 
 
@@ -251,13 +275,14 @@ def activity_detail(request, pk: int):
 
 def search_page(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = search(query) if query else None
+    results = search(query, access=request.access) if query else None
     labels = {
         "units": _("Enheter"),
         "organisations": _("Organisasjoner"),
         "arenas": _("Arenaer"),
         "engagements": _("Deltakelser"),
         "activities": _("Aktiviteter"),
+        **{group.name: group.label for group in EXTRA_GROUPS},
     }
     groups = [(name, labels[name], hits) for name, hits in results.groups] if results else []
     return render(

@@ -160,3 +160,33 @@ def test_session_import_page(as_persona, agenda):
     assert "Fant ingen nummererte punkter" in response.content.decode()
     assert agenda.session.items.count() == 2
     assert as_persona("contact_kf").post(url, {"text": "3. X"}).status_code == 403
+
+
+def test_person_page_lists_roles_meetings_and_notes(
+    as_persona, agenda, confirmed, django_assert_max_num_queries
+):
+    from arena.agenda.meetings import save_meeting
+    from arena.register.models import Person
+
+    item, note, deadline = confirmed
+    person = Person.objects.get(user=agenda.personas.users["contact_kf"])
+    save_meeting(agenda.session, by=agenda.coordinator, people=[person])
+    notes.save_note(note, by=agenda.contact_kf, background="", position="Norge støtter.", intervention="")
+    notes.deliver(note, by=agenda.contact_kf)
+    client = as_persona("reader")
+    with django_assert_max_num_queries(30):
+        response = client.get(person.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Internasjonal kontakt" in page and agenda.personas.kf.name in page
+    assert "WHA74" in page and reverse("agenda-meeting", args=[agenda.session.pk]) in page
+    assert reverse("agenda-note", args=[note.pk]) in page and "Levert" in page
+    # The unit's and the meeting's pages link to the person.
+    assert person.get_absolute_url() in client.get(agenda.personas.kf.get_absolute_url()).content.decode()
+    meeting_page = client.get(reverse("agenda-meeting", args=[agenda.session.pk])).content.decode()
+    assert person.get_absolute_url() in meeting_page
+    other = Person.objects.get(user=agenda.personas.users["contact_ff"])
+    other_page = client.get(other.get_absolute_url()).content.decode()
+    assert "WHA74" not in other_page and "Ingen håndnotater." in other_page
+    as_persona("anonymous")
+    assert client.get(person.get_absolute_url()).status_code == 302

@@ -65,3 +65,25 @@ def this_week(context):
     monday = today - datetime.timedelta(days=today.weekday())
     entries = listing.this_week(user, today) if user is not None and user.is_authenticated else []
     return {"entries": entries, "monday": monday, "sunday": monday + datetime.timedelta(days=6)}
+
+
+@register.inclusion_tag("agenda/includes/notes.html")
+def notes_of(person):
+    """A person's briefing notes: those they delivered, and those of the units they are international contact
+    for now (newest meetings first)."""
+    from django.db.models import Q
+
+    from arena.agenda.models import BriefingNote
+    from arena.register.contacts import current_roles
+    from arena.register.models import UnitRole
+
+    units = current_roles(UnitRole.Role.INTERNATIONAL_CONTACT).filter(person=person).values("unit")
+    condition = Q(unit__in=units)
+    if person.user_id:
+        condition |= Q(delivered_by=person.user_id)
+    notes = (
+        BriefingNote.objects.filter(condition)
+        .select_related("item__meeting", "unit")
+        .order_by("-item__meeting__starts_at", "item__position", "pk")[: LIMIT * 2]
+    )
+    return {"notes": list(notes)}

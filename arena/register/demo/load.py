@@ -179,6 +179,10 @@ def _load_other_apps() -> None:
         from arena.agenda.demo import load_agenda_demo
 
         load_agenda_demo()
+    if apps.is_installed("arena.monitoring"):
+        from arena.monitoring.demo import load_monitoring_demo
+
+        load_monitoring_demo()
 
 
 @transaction.atomic

@@ -100,6 +100,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return f"{self.given_name} {self.family_name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("person-detail", args=[self.pk])
+
 
 class UnitRole(Period):
     """A person's role on a unit: the unit's international contact, the coordinator, a member, the leader."""

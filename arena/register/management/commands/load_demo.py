@@ -21,3 +21,10 @@ class Command(BaseCommand):
 
             for issued in issue_demo_reports(background=False):
                 self.stdout.write(f"{issued}: {issued.get_status_display()}")
+            from django.apps import apps
+
+            if apps.is_installed("arena.monitoring"):
+                from arena.monitoring.demo import generate_demo_reports
+
+                for version in generate_demo_reports():
+                    self.stdout.write(f"{version}: {version.get_status_display()}")

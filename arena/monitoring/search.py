@@ -1,0 +1,35 @@
+"""The monitoring items' group in the register's search (arena.register.search.EXTRA_GROUPS): items whose
+title or summary holds every word of the query, or whose source is an organisation or arena the query names —
+only those the searcher's `Access.monitoring_items` allows."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from arena.monitoring.models import MonitoringItem
+from arena.register.search import ExtraGroup, Hit, add_group
+
+
+def find_items(query: str, words: list[str], named: dict, access, limit: int) -> list[Hit]:
+    if not words:
+        return []
+    text = Q()
+    for word in words[:10]:
+        text &= Q(title__icontains=word) | Q(summary__icontains=word)
+    condition = text
+    if named.get("organisation"):
+        condition |= Q(source_organisation__in=named["organisation"])
+    if named.get("arena"):
+        condition |= Q(source_arena__in=named["arena"])
+    items = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")[
+        : limit * 4
+    ]
+    hits = []
+    for item in items:
+        title = item.title.casefold()
+        score = 50 + 10 * sum(w in title for w in words) + item.date.toordinal() / 10_000_000
+        hits.append(Hit(item, score))
+    return sorted(hits, key=lambda h: -h.score)[:limit]
+
+
+def register() -> None:
+    add_group(ExtraGroup(name="monitoring_items", label=_("Følge med-notiser"), find=find_items))
