@@ -4,7 +4,7 @@ relations and inlines included; deletions are attributed too.
 
 Workflow steps are not done here: a note's status, who delivered or approved it and when, and a meeting's
 SEQUENCE are read-only (the agenda's pages and arena.agenda.notes do the steps, logged and notified). A change to
-a meeting that a calendar shows still raises its SEQUENCE, as arena.agenda.meetings does. Calendar tokens are
+a meeting or a deadline that a calendar shows still raises its SEQUENCE, as arena.agenda.meetings does. Calendar tokens are
 secrets and not shown."""
 
 from django.contrib import admin
@@ -107,3 +107,11 @@ class ObligationAdmin(RegisterAdmin):
     search_fields = ["name", "description", "organisation__name", "arena__name"]
     autocomplete_fields = ["organisation", "arena", "unit"]
     inlines = [DeadlineInline]
+
+    def save_formset(self, request, form, formset, change):
+        # A deadline a calendar shows differently gets a higher SEQUENCE (as obligations.mark_delivered does).
+        for deadline_form in formset.forms:
+            deadline = deadline_form.instance
+            if deadline.pk and {"period", "due_on", "delivered_at"} & set(deadline_form.changed_data):
+                deadline.sequence += 1
+        super().save_formset(request, form, formset, change)

@@ -176,9 +176,17 @@ class ConfirmForm(forms.Form):
     unit = UnitChoiceField(label=_("Ansvarlig enhet"), queryset=Unit.objects.none(), widget=FastSelect)
     deadline = forms.DateField(label=_("Frist for notat"), required=False, widget=DATE)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit_choices=None, **kwargs):
+        """`unit_choices`: the drop-down's options read once for a page with a form per agenda item (the
+        choices are then not queried again for each form; validation still uses the queryset)."""
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = _units()
+        if unit_choices is not None:
+            self.fields["unit"].choices = unit_choices
+
+    @classmethod
+    def unit_choices(cls) -> list:
+        return list(cls().fields["unit"].choices)
 
 
 class ConfirmAllForm(forms.Form):

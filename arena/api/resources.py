@@ -1,6 +1,6 @@
 """What the API serves: one entry per register list, naming its model, the form that validates writes (the same
 form the edit pages use, so a rule holds everywhere), the FilterSet of its list page, and how its rows are loaded.
-The register's entries come first, then the agenda's; later apps (invitations, monitoring) add theirs."""
+The register's entries come first, then the agenda's, the invitations' and the monitoring log's."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +11,8 @@ from arena.agenda import filters as agenda_filters
 from arena.agenda import forms as agenda_forms
 from arena.agenda import meetings, obligations
 from arena.agenda.models import AgendaItem, BriefingNote, Deadline, Meeting, MeetingSeries, Obligation
+from arena.invitations.models import Invitation
+from arena.monitoring.models import CountryAssessment, MonitoringItem, Situation, SituationReport, Topic
 from arena.register.models import (
     Activity,
     Alias,
@@ -43,13 +45,18 @@ class Resource:
     # How a valid form is stored: (form, by, based_on, action) -> record; None: the register's
     # record + relations + names (api.writes.store_record). Apps with their own domain function name it here.
     store: Callable | None = None
+    # Which rows a user may see: (access, queryset) -> queryset, an `Access` method's rule (None: all rows, as for
+    # the register, which everyone signed in reads). Lists, records and exports all pass through it.
+    scope: Callable | None = None
 
     @property
     def writable(self) -> bool:
         return self.form is not None
 
-    def queryset(self) -> QuerySet:
+    def queryset(self, access=None) -> QuerySet:
         qs = self.model.objects.all()
+        if self.scope is not None:
+            qs = self.scope(access, qs) if access is not None else qs.none()
         if self.select:
             qs = qs.select_related(*self.select)
         prefetch = (*self.prefetch, _OTHER_NAMES) if self.named else self.prefetch
@@ -237,6 +244,98 @@ RESOURCES: dict[str, Resource] = {
             filterset=agenda_filters.DeadlineFilterSet,
             select=("obligation",),
             description="Fristene for hver periode av en forpliktelse, og når de ble levert.",
+        ),
+        # Invitations (arena.invitations): the facts only — sender's name, arena, dates, routing and answer. The
+        # body and attachments carry personal data and are the coordinator's and the routed unit's, on the pages.
+        Resource(
+            "invitations",
+            Invitation,
+            (
+                "source",
+                "subject",
+                "sender_name",
+                "received_at",
+                "organisation",
+                "arena",
+                "kind",
+                "starts_on",
+                "ends_on",
+                "location",
+                "deadline",
+                "unit",
+                "status",
+                "routed_at",
+                "answered_at",
+                "meeting",
+                "activity",
+            ),  # fmt: skip
+            select=("organisation", "arena", "unit"),
+            description="Invitasjoner til møter, seminarer, kurs og høringer, med arena, datoer, enheten de er sendt "
+            "til og svaret. Innholdet (e-postteksten og vedlegg) er ikke med.",
+        ),
+        # The monitoring log (arena.monitoring): items scoped by their access level, as on every page.
+        Resource(
+            "monitoring-topics",
+            Topic,
+            ("key", "name", "name_en"),
+            description="Temaene i følge-med-loggen (covid-19, antimikrobiell resistens, legemiddelmangel …).",
+        ),
+        Resource(
+            "monitoring-items",
+            MonitoringItem,
+            (
+                "date",
+                "title",
+                "source_kind",
+                "source_organisation",
+                "source_arena",
+                "source_text",
+                "reference",
+                "link",
+                "countries",
+                "topics",
+                "summary",
+                "assessment",
+                "relevance",
+                "unit",
+                "access_level",
+            ),  # fmt: skip
+            select=("source_organisation", "source_arena", "unit"),
+            prefetch=("countries", "topics"),
+            scope=lambda access, qs: access.monitoring_items(qs),
+            description="Følge-med-loggen: hva som er lært, fra hvilken kilde, om hvilke land og temaer. Poster for "
+            "overvåkingsteamet alene vises bare for teamet.",
+        ),
+        Resource(
+            "situations",
+            Situation,
+            ("name", "description", "starts_on", "ends_on", "countries", "topics"),
+            prefetch=("countries", "topics"),
+            description="Situasjoner som følges (for eksempel covid-19-pandemien), med land og temaer.",
+        ),
+        Resource(
+            "country-assessments",
+            CountryAssessment,
+            (
+                "situation",
+                "country",
+                "year",
+                "week",
+                "measures",
+                "health_services",
+                "testing_vaccination",
+                "lessons",
+            ),  # fmt: skip
+            select=("situation", "country"),
+            description="Ukentlige situasjonsvurderinger per land: tiltak, helsetjenesten, testing og vaksinasjon, "
+            "hva Norge kan lære.",
+        ),
+        Resource(
+            "situation-reports",
+            SituationReport,
+            ("situation", "kind", "starts_on", "ends_on", "title", "summary", "status"),
+            select=("situation",),
+            description="Ukentlige og månedlige situasjonsrapporter (utkast, til gjennomgang, utgitt).",
         ),
     )
 }

@@ -188,6 +188,7 @@ class ActivityProposal:
     existing_id: int | None = None
     existing: dict | None = None  # {"id", "title"} of the stored activity it matches
     directorate: bool = False  # a paragraph for the directorate as a whole
+    moved_from: str = ""  # the directorate, when given to the one division whose section names its entities
 
 
 @dataclass
@@ -459,7 +460,9 @@ TITLE_SUBJECT = re.compile(
     r"\s+(?!og\b|i\b|på\b|sammen\b|med\b)(?=[a-zæøå])"
 )
 # Words a shortened title should not end on.
-TITLE_TAIL = re.compile(r"(?:\s+(?:i|på|til|for|og|av|om|med|et|en|ei|den|det|de|som|under|ved|fra))+$")
+TITLE_TAIL = re.compile(
+    r"(?:\s+(?:i|på|til|for|og|av|om|med|et|en|ei|den|det|de|som|under|ved|fra|har|er|var|ble))+$"
+)
 TITLE_LENGTH = 90
 
 
@@ -487,7 +490,11 @@ def _title(text: str, spans: list[tuple[int, int]] = ()) -> str:
             ),
             None,
         )
-        if cut is None:
+        straddling = [e for s, e in inside if s < TITLE_LENGTH < e <= TITLE_LENGTH + 50]
+        if cut is None and straddling:  # finish the name rather than cut it short
+            cut = max(straddling)
+            title = title[:cut] + (" …" if title[cut:].strip() else "")
+        elif cut is None:
             cut = next(
                 (
                     m.start()
@@ -503,6 +510,7 @@ def _title(text: str, spans: list[tuple[int, int]] = ()) -> str:
 
 
 def _activities(proposals, document, attributions, refs, paths, year, areas) -> None:
+    sections = division_sections(attributions)
     links_by_block: dict[int, list[LinkProposal]] = {}
     for link in proposals.links:
         index = next(
@@ -534,10 +542,16 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
             ),
             "participant",
         )
+        units = attribution.units
+        moved_from = ""
+        if all(u.register_kind == DIRECTORATE_KIND for u in units):
+            named_ids = {m.identity for m in named}
+            owners = {u.pk: u for i in named_ids for u in sections.get(i, [])}
+            if len(owners) == 1:  # the one division whose own chapter names what this paragraph names
+                moved_from, units = _short(units[0]), list(owners.values())
         tags = _area_tags(path, block.text, areas)
         title = _title(block.text, [(m.start - block.start, m.end - block.start) for m in block_mentions])
         names = [proposals.entity(ref).name for ref in entity_refs]
-        units = attribution.units
         proposals.activities.append(
             ActivityProposal(
                 f"a{len(proposals.activities) + 1}",
@@ -558,6 +572,7 @@ def _activities(proposals, document, attributions, refs, paths, year, areas) -> 
                 (block.start, block.end),
                 block.text,
                 directorate=all(u.register_kind == DIRECTORATE_KIND for u in units),
+                moved_from=moved_from,
             )
         )
 

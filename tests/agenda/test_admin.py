@@ -78,3 +78,34 @@ def test_admin_writes_through_the_write_path(as_persona, agenda):
     assert response.status_code == 302, response.content.decode()[:3000]
     note.refresh_from_db()
     assert note.background == "<p>Ok</p>" and note.history.first().history_change_reason == "admin"
+
+
+def test_a_deadline_moved_in_the_admin_gets_a_higher_sequence(as_persona, agenda):
+    import datetime
+
+    from arena.agenda.models import Deadline, Obligation
+    from arena.register import changes
+
+    obligation = changes.save(
+        Obligation(name="OECD Health Data", organisation=agenda.who, unit=agenda.personas.kf, due_month=6),
+        by=agenda.coordinator,
+    )
+    deadline = changes.save(
+        Deadline(obligation=obligation, period="2031", due_on=datetime.date(2031, 6, 1)),
+        by=agenda.coordinator,
+    )
+    data = {
+        "name": obligation.name, "description": "", "organisation": agenda.who.pk, "arena": "",
+        "unit": agenda.personas.kf.pk, "recurrence": "yearly", "due_month": 6, "due_day": 1,
+        "remind_days_before": 14, "is_active": "on", "key": "",
+        "deadlines-TOTAL_FORMS": 1, "deadlines-INITIAL_FORMS": 1, "deadlines-MIN_NUM_FORMS": 0,
+        "deadlines-MAX_NUM_FORMS": 1000, "deadlines-0-id": deadline.pk, "deadlines-0-obligation": obligation.pk,
+        "deadlines-0-period": "2031", "deadlines-0-due_on": "2031-06-15", "deadlines-0-delivered_by": "",
+        "deadlines-0-delivered_at_0": "", "deadlines-0-delivered_at_1": "", "deadlines-0-remark": "",
+    }  # fmt: skip
+    client = as_persona("coordinator")
+    response = client.post(reverse("admin:agenda_obligation_change", args=[obligation.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    deadline.refresh_from_db()
+    assert deadline.due_on == datetime.date(2031, 6, 15) and deadline.sequence == 1
+    assert deadline.history.first().history_change_reason == "admin"

@@ -190,3 +190,21 @@ def test_person_page_lists_roles_meetings_and_notes(
     assert "WHA74" not in other_page and "Ingen håndnotater." in other_page
     as_persona("anonymous")
     assert client.get(person.get_absolute_url()).status_code == 302
+
+
+def test_session_notes_page_costs_the_same_with_more_items(as_persona, agenda):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from arena.agenda.meetings import add_item
+
+    client = as_persona("coordinator")
+    url = reverse("agenda-notes", args=[agenda.session.pk])
+    counts = []
+    for size in (2, 8):
+        while agenda.session.items.count() < size:
+            add_item(agenda.session, f"Item {agenda.session.items.count()}", by=agenda.coordinator)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[1] <= counts[0], counts

@@ -1,8 +1,8 @@
 """The briefing notes of a World Health Assembly session in a real browser, as the issue's "done when" asks: the
-coordinator creates the session, imports its provisional agenda, confirms the suggested units; the KF and FF
-contacts write and deliver their notes; one is returned and delivered again; the coordinator approves both and
-downloads the compiled DOCX, which has every approved note in agenda order — read with python-docx and after
-LibreOffice has converted it to text."""
+coordinator creates the session, imports its provisional agenda (a .docx, then a revised one pasted), confirms
+the suggested units; the KF and FF contacts write and deliver their notes; one is returned and delivered again;
+the coordinator approves both and downloads the compiled DOCX, which has every approved note in agenda order —
+read with python-docx and after LibreOffice has converted it to text. Then the agenda's pages under axe."""
 
 import datetime
 import io
@@ -106,11 +106,21 @@ def test_briefing_notes_from_agenda_to_compiled_docx(new_page, people, tmp_path)
     session = Meeting.objects.get(name="WHA75")
     assert session.arena == people.wha and session.series == people.series
 
-    # It imports the provisional agenda (pasted) and Arena suggests KF and FF for the two topics.
+    # It imports the provisional agenda (a .docx), then the revised one (pasted): only the new item is added.
+    # Arena suggests KF and FF for the two topics.
     coordinator.get_by_role("link", name="Dagsorden og håndnotater").click()
-    coordinator.fill("#id_text", AGENDA)
+    provisional = docx.Document()
+    provisional.add_paragraph("Provisional agenda", style="Title")
+    for line in AGENDA.splitlines()[1:]:
+        provisional.add_paragraph(line)
+    provisional.save(tmp_path / "A75_1.docx")
+    coordinator.set_input_files("#id_file", tmp_path / "A75_1.docx")
     coordinator.get_by_role("button", name="Importer").click()
     expect(coordinator.get_by_text("4 punkter er lagt til.")).to_be_visible()
+    coordinator.fill("#id_text", AGENDA + "16 Pandemic preparedness\n")
+    coordinator.get_by_role("button", name="Importer").click()
+    expect(coordinator.get_by_text("1 punkt er lagt til.")).to_be_visible()
+    assert session.items.count() == 5
     amr_row = coordinator.locator("tr", has_text="11.2 Antimicrobial resistance")
     ncd_row = coordinator.locator("tr", has_text="11.3 Noncommunicable diseases")
     expect(amr_row.locator("td").first).to_have_text("KF")

@@ -199,3 +199,19 @@ def test_an_ended_engagement_proposes_only_its_end_and_undo_reopens_it():
     undo.undo(batch, by=SYSTEM)
     stored.refresh_from_db()
     assert stored.ends_on is None
+
+
+def test_a_directorate_statement_goes_to_the_division_whose_chapter_names_the_same_arena():
+    text = (
+        "# Innspill 2021\n\n## 1 Samarbeid og arbeidsflater\n\n"
+        "Helsedirektoratet deltar i Nordisk arbeidsgruppe for kosthold, mat og toksikologi (NKMT).\n\n"
+        "## 3.2 Divisjon for folkehelse og forebygging\n\n"
+        "Arbeidet i NKMT handler om kosthold og ernæring i de nordiske landene.\n"
+    )
+    doc = read_bytes(text.encode(), "innspill-2021.md")
+    found = fresh_proposals(doc)
+    link = next(link for link in found.links if link.entity.startswith("Nordisk arbeidsgruppe for kosthold"))
+    assert (link.unit, link.moved_from, link.directorate) == ("FF", "Hdir", False)
+    activity = found.activities[0]
+    assert activity.units == ["FF"] and activity.moved_from == "Hdir"
+    assert activity.title == "Deltar i Nordisk arbeidsgruppe for kosthold, mat og toksikologi (NKMT)"

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from arena.agenda import compile as compiler
@@ -33,6 +34,7 @@ def session_notes(request, pk: int):
     access = request.access
     manage = access.can_manage_agenda()
     rows = []
+    unit_choices = ConfirmForm.unit_choices() if manage else None
     for item in notes.session_notes(meeting):  # one query, each item with its note (or None)
         note = item.note_or_none
         unit = item.unit or item.suggested_unit
@@ -43,6 +45,7 @@ def session_notes(request, pk: int):
                 "form": ConfirmForm(
                     initial={"unit": unit.pk if unit else None, "deadline": item.note_deadline},
                     prefix=f"item{item.pk}",
+                    unit_choices=unit_choices,
                 )
                 if manage
                 else None,
@@ -90,7 +93,11 @@ def session_action(request, pk: int, action: str):
                 count = importing.import_agenda(meeting, data=upload.read(), name=upload.name, by=access)
             else:
                 count = importing.import_agenda(meeting, text=form.cleaned_data["text"], by=access)
-            messages.success(request, _("%(count)d punkter er lagt til.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)d punkt er lagt til.", "%(count)d punkter er lagt til.", count)
+                % {"count": count},
+            )
         elif action == "add":
             form = AddItemForm(request.POST)
             if form.is_valid():

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from arena.agenda import obligations
@@ -94,7 +95,11 @@ def generate(request):
         messages.error(request, _("Året må være mellom 1990 og 2100."))
         return redirect("agenda-obligations")
     count = obligations.generate_deadlines(year, by=access)
-    messages.success(request, _("%(count)d frister er laget for %(year)d.") % {"count": count, "year": year})
+    messages.success(
+        request,
+        ngettext("%(count)d frist er laget for %(year)d.", "%(count)d frister er laget for %(year)d.", count)
+        % {"count": count, "year": year},
+    )
     return redirect("agenda-obligations")
 
 
