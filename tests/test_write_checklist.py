@@ -138,7 +138,7 @@ def restored(activity, user):
 
 
 def open_cycle(p):
-    data = {"year": 2021, "deadline": "2022-01-31", "instructions": "Frist i januar."}
+    data = {"year": 2021, "deadline": "2032-01-31", "instructions": "Frist i januar."}
     return reverse("reporting-open"), data, None
 
 
@@ -183,7 +183,7 @@ def submission_step(action, status):
     def prepare(p):
         _cycle_, submission = _cycle(p, status)
         url = reverse("reporting-submission-action", args=[2021, p.kf.pk, action])
-        return url, {"comment": "Mangler utsyn."}, submission
+        return url, {"comment": "Mangler utsyn.", "confirmed": "yes"}, submission
 
     return prepare
 
@@ -207,7 +207,9 @@ def cycle_approved(cycle, user):
 
 
 def issue(p):
-    return reverse("reporting-issue", args=[1999]), {"layout": "unit"}, None  # an empty year: a short report
+    # An empty year (a short report) whose cycle is approved: a permanent version is issued only from one.
+    flow.approve_cycle(flow.open_cycle(1999, datetime.date(2000, 2, 1), by=SYSTEM, units=[]), by=SYSTEM)
+    return reverse("reporting-issue", args=[1999]), {"layout": "unit"}, None
 
 
 def issued(_context, user):
