@@ -217,6 +217,15 @@ def issued(_context, user):
     return report is not None and report.requested_by == user and logged_by("reporting.report.issued", user)
 
 
+def make_draft(p):
+    return reverse("reporting-draft", args=[1998]), {"layout": "unit"}, None  # no cycle needed for a draft
+
+
+def drafted(_context, user):
+    draft = IssuedReport.objects.filter(year=1998, is_draft=True).first()
+    return draft is not None and draft.requested_by == user and logged_by("reporting.report.drafted", user)
+
+
 def upload(p):
     file = SimpleUploadedFile("innspill-kf-2021.md", CONTRIBUTION, content_type="text/markdown")
     return reverse("ingest-list"), {"file": file, "year": "2021"}, None
@@ -359,6 +368,7 @@ CASES = [
     ),
     Case("approve the cycle", approve_cycle, COORDINATOR, cycle_approved),
     Case("issue the report", issue, COORDINATOR, issued),
+    Case("make a draft of the report", make_draft, COORDINATOR, drafted),
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),
