@@ -1,6 +1,7 @@
 """Production smoke test: start `python -m arena serve --production` (gunicorn + worker) on a fresh database,
-then, as a browser behind a TLS-terminating proxy would: sign in, open a page, fetch a static file, issue a
-report, wait for the worker to finish it, and download the PDF. Prints the time each step took.
+then, as a browser behind a TLS-terminating proxy would: sign in, open a page, fetch a static file, open and
+approve a reporting cycle (issuing is refused before), issue a report, wait for the worker to finish it, and
+download the PDF. Prints the time each step took.
 
     python scripts/smoke.py [--database-url URL]     (default: a fresh SQLite file in a temporary directory)
 
@@ -11,6 +12,7 @@ Used by .ci/run with PostgreSQL. Exits non-zero on the first failure, with the s
 """
 
 import argparse
+import datetime
 import http.client
 import os
 import re
@@ -139,6 +141,17 @@ def main() -> int:
         timings["sign in, a page, a static file"] = time.monotonic() - step
 
         step = time.monotonic()
+        # A permanent version is issued only from an approved cycle: open 1995's (an empty year, no
+        # submissions), see issuing refused while it is open, approve it, then issue.
+        deadline = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        status, headers, _b = browser.request(
+            "POST", "/arsmelding/ny/", {"year": "1995", "deadline": deadline}
+        )
+        assert status == 302 and headers["Location"].endswith("/arsmelding/1995/"), (status, headers)
+        status, headers, _b = browser.request("POST", "/arsmelding/1995/utgi/", {"layout": "unit"})
+        assert status == 302 and "/utgave/" not in headers["Location"], ("issued before approval", headers)
+        status, headers, _b = browser.request("POST", "/arsmelding/1995/godkjenn/", {})
+        assert status == 302, status
         status, headers, _b = browser.request("POST", "/arsmelding/1995/utgi/", {"layout": "unit"})
         assert status == 302 and "/utgave/" in headers["Location"], (status, headers)
         version = headers["Location"].replace("https://arena.example.no", "")
@@ -154,7 +167,9 @@ def main() -> int:
             time.sleep(0.5)
         status, _h, pdf = browser.request("GET", version + "pdf/")
         assert status == 200 and pdf.startswith(b"%PDF"), status
-        timings["issue a report, worker finishes it, download PDF"] = time.monotonic() - step
+        timings["open and approve a cycle, issue a report, worker finishes it, download PDF"] = (
+            time.monotonic() - step
+        )
     except BaseException:
         log.flush()
         print((data_dir / "serve.log").read_text()[-5000:], file=sys.stderr)

@@ -243,3 +243,21 @@ def as_persona(client, personas):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def approved_cycle(db):
+    """`approved_cycle(year)`: the year's reporting cycle opened (without submissions) and approved by the
+    system through arena.reporting.cycle, so that a permanent version of the year's report may be issued."""
+
+    def make(year: int):
+        from django.utils import timezone
+
+        from arena.register.permissions import Access
+        from arena.reporting import cycle as flow
+
+        system = Access.system()
+        cycle = flow.open_cycle(year, timezone.localdate(), by=system, units=[])
+        return flow.approve_cycle(cycle, by=system)
+
+    return make

@@ -138,7 +138,7 @@ def restored(activity, user):
 
 
 def open_cycle(p):
-    data = {"year": 2021, "deadline": "2022-01-31", "instructions": "Frist i januar."}
+    data = {"year": 2021, "deadline": "2032-01-31", "instructions": "Frist i januar."}
     return reverse("reporting-open"), data, None
 
 
@@ -183,7 +183,7 @@ def submission_step(action, status):
     def prepare(p):
         _cycle_, submission = _cycle(p, status)
         url = reverse("reporting-submission-action", args=[2021, p.kf.pk, action])
-        return url, {"comment": "Mangler utsyn."}, submission
+        return url, {"comment": "Mangler utsyn.", "confirmed": "yes"}, submission
 
     return prepare
 
@@ -207,12 +207,23 @@ def cycle_approved(cycle, user):
 
 
 def issue(p):
-    return reverse("reporting-issue", args=[1999]), {"layout": "unit"}, None  # an empty year: a short report
+    # An empty year (a short report) whose cycle is approved: a permanent version is issued only from one.
+    flow.approve_cycle(flow.open_cycle(1999, datetime.date(2000, 2, 1), by=SYSTEM, units=[]), by=SYSTEM)
+    return reverse("reporting-issue", args=[1999]), {"layout": "unit"}, None
 
 
 def issued(_context, user):
     report = IssuedReport.objects.filter(year=1999).first()
     return report is not None and report.requested_by == user and logged_by("reporting.report.issued", user)
+
+
+def make_draft(p):
+    return reverse("reporting-draft", args=[1998]), {"layout": "unit"}, None  # no cycle needed for a draft
+
+
+def drafted(_context, user):
+    draft = IssuedReport.objects.filter(year=1998, is_draft=True).first()
+    return draft is not None and draft.requested_by == user and logged_by("reporting.report.drafted", user)
 
 
 def upload(p):
@@ -357,6 +368,7 @@ CASES = [
     ),
     Case("approve the cycle", approve_cycle, COORDINATOR, cycle_approved),
     Case("issue the report", issue, COORDINATOR, issued),
+    Case("make a draft of the report", make_draft, COORDINATOR, drafted),
     Case("upload a document", upload, COORDINATOR, uploaded),
     Case("decide on proposals", decide, COORDINATOR, decided),
     Case("commit an import", commit, COORDINATOR, committed),

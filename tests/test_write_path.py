@@ -101,7 +101,7 @@ def test_submission_delivered_is_one_log_entry_by_the_contact_and_resubmission_k
     activity = Activity(year=2021, title="Nordisk samarbeid", kind="participation")
     changes.save(activity, by=SYSTEM, relations={"units": [personas.kf]})
     cycle = flow.open_cycle(
-        2021, datetime.date(2022, 1, 31), by=personas.users["coordinator"], units=[personas.kf]
+        2021, datetime.date(2032, 1, 31), by=personas.users["coordinator"], units=[personas.kf]
     )
     submission = cycle.submissions.get()
     before = LogEntry.objects.count()

@@ -125,10 +125,15 @@ class AnnualReport(ArchivableKind):
         return IssuedReport
 
     def _issued(self):
-        return self.model.objects.filter(status=self.model.Status.DONE).select_related("requested_by")
+        # Drafts (made before the year's cycle was approved) are never archived.
+        return self.model.objects.filter(status=self.model.Status.DONE, is_draft=False).select_related(
+            "requested_by"
+        )
 
     def get(self, pk: int):
         document = self._issued().filter(pk=pk).first()
+        if document is None and self.model.objects.filter(pk=pk, is_draft=True).exists():
+            raise ValidationError(_("Versjon %(id)s er et utkast; utkast arkiveres ikke.") % {"id": pk})
         if document is None:
             raise ValidationError(_("Fant ingen utgitt årsmelding med id %(id)s.") % {"id": pk})
         return document
@@ -142,6 +147,10 @@ class AnnualReport(ArchivableKind):
     def record(self, document) -> ArchiveRecord:
         from arena.reporting.issuing import file_name
 
+        if document.is_draft:
+            raise ValidationError(
+                _("%(document)s er et utkast; utkast arkiveres ikke.") % {"document": document}
+            )
         title = f"Internasjonal årsmelding {document.year}"
         files = []
         for fmt, label, variant in (

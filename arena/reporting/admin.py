@@ -54,6 +54,15 @@ class SubmissionAdmin(ReadOnly, admin.ModelAdmin):
 
 @admin.register(IssuedReport)
 class IssuedReportAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["year", "layout", "version", "status", "progress", "requested_by", "issued_at"]
-    list_filter = ["year", "layout", "status"]
+    list_display = [
+        "year",
+        "layout",
+        "version",
+        "is_draft",
+        "status",
+        "progress",
+        "requested_by",
+        "issued_at",
+    ]
+    list_filter = ["year", "layout", "is_draft", "status"]
     list_select_related = ["requested_by"]

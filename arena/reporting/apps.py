@@ -28,6 +28,7 @@ class ReportingConfig(AppConfig):
                 "reporting.submission.approved": _("godkjente innspillet"),
                 "reporting.submission.reopened": _("åpnet det godkjente innspillet igjen: %(reason)s"),
                 "reporting.report.issued": _("utga årsmeldingen, versjon %(version)s"),
+                "reporting.report.drafted": _("laget utkast nr. %(version)s til årsmeldingen"),
                 "reporting.report.failed": _("versjon %(version)s kunne ikke lages: %(error)s"),
                 "reporting.report.retried": _("startet versjon %(version)s på nytt"),
             }

@@ -872,6 +872,10 @@ def renderer_labels() -> dict[str, str]:
         "table": _("Tabell"),
         "toc_field": _("Innholdsfortegnelsen lages når feltene oppdateres (F9 i Word)."),
         "of": _("av"),
+        "draft": _("Utkast"),
+        "draft_note": _(
+            "Utkast – ikke utgitt. Rapporteringsrunden for året er ikke godkjent, og innholdet kan endres."
+        ),
     }
 
 
@@ -893,12 +897,19 @@ def editorial_texts(year: int) -> EditorialTexts:
 
 
 def build_report(
-    year: int, layout: str, language: str | None = None, texts: EditorialTexts | None = None
+    year: int,
+    layout: str,
+    language: str | None = None,
+    texts: EditorialTexts | None = None,
+    draft: bool = False,
 ) -> Report:
     """The report for `year` in `layout` ("unit" or "area"), in `language` — bokmål (settings.LANGUAGE_CODE)
-    unless another language is asked for explicitly, whatever language the user interface is in."""
+    unless another language is asked for explicitly, whatever language the user interface is in. `draft` marks
+    it as a draft ("Utkast") in every format."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     with translation.override(language or settings.LANGUAGE_CODE):
         data = _load(year, texts if texts is not None else editorial_texts(year))
-        return _Builder(data, layout).build()
+        report = _Builder(data, layout).build()
+    report.draft = draft
+    return report

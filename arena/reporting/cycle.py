@@ -83,12 +83,26 @@ def prefill_submission(cycle: ReportingCycle, unit: Unit) -> Submission:
     return submission
 
 
+def require_future_deadline(deadline: datetime.date, access: Access) -> None:
+    """A deadline already past would make every unit late at once: refused (today is allowed). Only the system
+    may record a finished year's cycle with its real, past deadline (the demo register's 2019 and 2020)."""
+    if access.is_system:
+        return
+    today = timezone.localdate()
+    if deadline < today:
+        raise ValidationError(
+            _("Fristen %(deadline)s er passert. Velg en frist som er i dag eller senere.")
+            % {"deadline": deadline.strftime("%d.%m.%Y")}
+        )
+
+
 @transaction.atomic
 def open_cycle(
     year: int, deadline: datetime.date, instructions: str = "", *, by, units: list[Unit] | None = None
 ) -> ReportingCycle:
     access = Access.of(by)
     access.require(access.can_manage_cycle())
+    require_future_deadline(deadline, access)
     cycle = ReportingCycle(
         year=year, deadline=deadline, instructions=instructions, opened_by=access.acting_user
     )
@@ -193,6 +207,30 @@ def approve_submission(submission: Submission, *, by) -> Submission:
     log(APPROVED, submission, by=access)
     notifications.submission_approved(submission)  # notifications
     return submission
+
+
+def units_without_contact(cycle: ReportingCycle, today: datetime.date | None = None) -> list[Submission]:
+    """The cycle's submissions not yet approved whose unit has no current international contact of its own
+    (nobody but the coordinator delivers them)."""
+    contacts = international_contacts_by_unit(today or timezone.localdate())
+    pending = cycle.submissions.exclude(status=Submission.Status.APPROVED).select_related("unit", "cycle")
+    return [s for s in pending.order_by("unit__name") if not contacts.get(s.unit_id)]
+
+
+@transaction.atomic
+def approve_units_without_contact(cycle: ReportingCycle, *, by) -> list[Submission]:
+    """The coordinator delivers and approves, in one step, every submission of a unit without an international
+    contact; each is logged as delivered and approved by the coordinator, one entry per step and submission."""
+    access = Access.of(by)
+    access.require(access.can_manage_cycle())
+    _require_open(cycle)
+    done = []
+    for submission in units_without_contact(cycle):
+        if submission.is_editable:
+            submit(submission, by=access)
+        approve_submission(submission, by=access)
+        done.append(submission)
+    return done
 
 
 @transaction.atomic

@@ -146,6 +146,9 @@ class Report:
     # What the document covers when it is not a year (a month, a week: "mars 2020"); the annual report leaves it
     # empty. Other document kinds (arena.reporting.issuing.KINDS) build the same model.
     period: str = ""
+    # A draft (made before the year's reporting cycle is approved) is marked "Utkast" in every format: a banner
+    # and a diagonal mark in HTML, a mark on every PDF page, the word in every DOCX page header and its title.
+    draft: bool = False
 
     @property
     def full_title(self) -> str:

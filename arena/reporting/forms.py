@@ -1,6 +1,7 @@
 """Forms of the reporting pages; labels and messages in bokmål through gettext."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import GuidingDocument
@@ -13,6 +14,12 @@ class OpenCycleForm(forms.Form):
     instructions = forms.CharField(
         label=_("Veiledning til enhetene"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("Fristen er passert. Velg en frist som er i dag eller senere."))
+        return deadline
 
     def clean_year(self):
         year = self.cleaned_data["year"]

@@ -37,13 +37,14 @@ from arena.register.changes import log
 from arena.register.permissions import Access
 from arena.reporting.builder import LAYOUTS, build_report
 from arena.reporting.document import Report
-from arena.reporting.models import IssuedDocument, IssuedReport, _issued_path
+from arena.reporting.models import IssuedDocument, IssuedReport, ReportingCycle, _issued_path
 from arena.reporting.renderers import FORMATS, render
 
 logger = logging.getLogger(__name__)
 
 # Activity-log actions (labels in arena/reporting/apps.py).
 ISSUED = "reporting.report.issued"
+DRAFTED = "reporting.report.drafted"
 RETRIED = "reporting.report.retried"
 FAILED = "reporting.report.failed"
 
@@ -82,8 +83,12 @@ register_kind(
     DocumentKind(
         name="annual",
         model=IssuedReport,
-        build=lambda issued: build_report(issued.year, issued.layout, language=issued.language),
-        file_stem=lambda issued: f"arsmelding-{issued.year}-{issued.layout}-v{issued.version}",
+        build=lambda issued: build_report(
+            issued.year, issued.layout, language=issued.language, draft=issued.is_draft
+        ),
+        file_stem=lambda issued: (
+            f"arsmelding-{issued.year}-{issued.layout}-{'utkast' if issued.is_draft else 'v'}{issued.version}"
+        ),
         may_retry=lambda access, issued: access.can_issue_report(),
     )
 )
@@ -287,27 +292,50 @@ def retry_issue(pk: int, *, by) -> IssuedReport:
     return issued
 
 
-def issue_report(year: int, layout: str, *, by, language: str | None = None, background: bool | None = None):
-    """Queue a new version of the year's report in `layout` and generate it (in the background by default)."""
-    access = Access.of(by)
-    access.require(access.can_issue_report())
-    if layout not in LAYOUTS:
-        raise ValidationError(_("Ukjent oppsett."))
+def require_approved_cycle(year: int) -> None:
+    """A permanent version is issued only from the year's approved reporting cycle (ValidationError, bokmål)."""
+    cycle = ReportingCycle.objects.filter(year=year).first()
+    if cycle is None:
+        raise ValidationError(
+            _(
+                "Årsmeldingen for %(year)d kan ikke utgis: det finnes ingen rapporteringsrunde for året. "
+                "Lag et utkast, eller åpne og godkjenn runden først."
+            )
+            % {"year": year}
+        )
+    if cycle.status != ReportingCycle.Status.APPROVED:
+        raise ValidationError(
+            _(
+                "Årsmeldingen for %(year)d kan ikke utgis før rapporteringsrunden er godkjent. "
+                "Lag et utkast i mellomtiden."
+            )
+            % {"year": year}
+        )
+
+
+def _queue_annual(year, layout, *, access, language, background, draft) -> IssuedReport:
     language = language or settings.LANGUAGE_CODE  # the report is bokmål unless asked otherwise
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                latest = IssuedReport.objects.filter(year=year, layout=layout).aggregate(v=Max("version"))[
-                    "v"
-                ]
+                same = IssuedReport.objects.filter(year=year, layout=layout, is_draft=draft)
+                latest = same.aggregate(v=Max("version"))["v"]
                 issued = IssuedReport.objects.create(
                     year=year,
                     layout=layout,
+                    is_draft=draft,
                     version=(latest or 0) + 1,
                     language=language,
                     requested_by=access.acting_user,
                 )
-                log(ISSUED, issued, by=access, year=year, layout=layout, version=issued.version)
+                log(
+                    DRAFTED if draft else ISSUED,
+                    issued,
+                    by=access,
+                    year=year,
+                    layout=layout,
+                    version=issued.version,
+                )
             break
         except IntegrityError:  # someone issued the same version at the same moment: take the next number
             continue
@@ -319,9 +347,43 @@ def issue_report(year: int, layout: str, *, by, language: str | None = None, bac
     return generate(issued.pk)
 
 
+def issue_report(year: int, layout: str, *, by, language: str | None = None, background: bool | None = None):
+    """Queue a new permanent version of the year's report in `layout` and generate it (in the background by
+    default). Refused (nothing stored) unless the year's reporting cycle is approved: before that, make a draft
+    (`issue_draft`)."""
+    access = Access.of(by)
+    access.require(access.can_issue_report())
+    if layout not in LAYOUTS:
+        raise ValidationError(_("Ukjent oppsett."))
+    require_approved_cycle(year)
+    return _queue_annual(year, layout, access=access, language=language, background=background, draft=False)
+
+
+def issue_draft(year: int, layout: str, *, by, language: str | None = None, background: bool | None = None):
+    """Queue a draft of the year's report ("Utkast" in every format), numbered apart from the issued versions;
+    never listed as issued and never archived. Possible whatever the state of the year's cycle."""
+    access = Access.of(by)
+    access.require(access.can_issue_report())
+    if layout not in LAYOUTS:
+        raise ValidationError(_("Ukjent oppsett."))
+    return _queue_annual(year, layout, access=access, language=language, background=background, draft=True)
+
+
 def issued_versions(year: int):
+    """The year's issued versions (drafts are not issued)."""
     return (
-        IssuedReport.objects.filter(year=year).select_related("requested_by").order_by("layout", "-version")
+        IssuedReport.objects.filter(year=year, is_draft=False)
+        .select_related("requested_by")
+        .order_by("layout", "-version")
+    )
+
+
+def draft_versions(year: int):
+    """The year's drafts."""
+    return (
+        IssuedReport.objects.filter(year=year, is_draft=True)
+        .select_related("requested_by")
+        .order_by("layout", "-version")
     )
 
 
@@ -331,9 +393,12 @@ __all__ = [
     "DocumentKind",
     "file_name",
     "generate",
+    "draft_versions",
     "issue_document",
+    "issue_draft",
     "issue_report",
     "issued_versions",
+    "require_approved_cycle",
     "register_kind",
     "retry_document",
     "retry_issue",

@@ -272,6 +272,9 @@ class IssuedReport(IssuedDocument):
 
     year = models.PositiveSmallIntegerField(_("år"))
     layout = models.CharField(_("oppsett"), max_length=10, choices=Layout.choices)
+    # A draft ("Utkast") is made before the year's cycle is approved: marked as a draft in every format, numbered
+    # apart from the issued versions, never listed as issued and never archived.
+    is_draft = models.BooleanField(_("utkast"), default=False)
 
     class Meta:
         verbose_name = _("utgitt årsmelding")
@@ -279,7 +282,7 @@ class IssuedReport(IssuedDocument):
         ordering = ["-year", "layout", "-version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "layout", "version"],
+                fields=["year", "layout", "is_draft", "version"],
                 name="reporting_issuedreport_unique_version",
                 violation_error_message=_("Denne versjonen av årsmeldingen finnes allerede."),
             ),
@@ -296,6 +299,12 @@ class IssuedReport(IssuedDocument):
         ]
 
     def __str__(self) -> str:
+        if self.is_draft:
+            return _("Utkast til årsmelding %(year)d, %(layout)s, nr. %(version)d") % {
+                "year": self.year,
+                "layout": self.get_layout_display().lower(),
+                "version": self.version,
+            }
         return _("Årsmelding %(year)d, %(layout)s, versjon %(version)d") % {
             "year": self.year,
             "layout": self.get_layout_display().lower(),
@@ -306,4 +315,5 @@ class IssuedReport(IssuedDocument):
         return reverse("reporting-issued", args=[self.pk])
 
     def file_path(self, filename: str) -> str:
-        return f"{self.year}/{self.layout}/v{self.version}/{filename}"
+        folder = f"utkast{self.version}" if self.is_draft else f"v{self.version}"
+        return f"{self.year}/{self.layout}/{folder}/{filename}"

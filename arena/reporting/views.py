@@ -30,7 +30,14 @@ from arena.reporting.forms import (
     ReopenForm,
     ReturnForm,
 )
-from arena.reporting.issuing import file_name, issue_report, issued_versions, retry_issue
+from arena.reporting.issuing import (
+    draft_versions,
+    file_name,
+    issue_draft,
+    issue_report,
+    issued_versions,
+    retry_issue,
+)
 from arena.reporting.models import IssuedReport, Layout, ReportingCycle, Submission
 from arena.reporting.renderers import CONTENT_TYPES, FORMATS
 from arena.reporting.renderers.html import render_fragment
@@ -86,14 +93,18 @@ def cycle_detail(request, year: int):
     counts = {status: 0 for status, _label in Submission.Status.choices}
     for row in rows:
         counts[row.submission.status] += 1
+    without_contact = flow.units_without_contact(cycle) if access.can_manage_cycle() and cycle.is_open else []
     context = {
         "cycle": cycle,
         "rows": rows,
+        "without_contact": without_contact,
+        "without_contact_names": ", ".join(s.unit.short_name for s in without_contact),
         "counts": [(label, counts[status]) for status, label in Submission.Status.choices],
         "late": sum(r.is_late for r in rows),
         "mine": flow.submissions_for(request.access, cycle) if not access.is_coordinator else [],
         "issue_form": IssueForm() if access.can_manage_cycle() else None,
         "issued": issued_versions(year),
+        "drafts": draft_versions(year),
         "layouts": Layout.choices,
         "log": activity_log.entries(cycle) if access.can_view_log(cycle) else [],
     }
@@ -133,6 +144,25 @@ def approve_cycle(request, year: int):
         _messages_from(request, error)
     else:
         messages.success(request, _("Rapporteringsrunden for %(year)d er godkjent.") % {"year": year})
+    return redirect(cycle)
+
+
+@require_POST
+def approve_without_contact(request, year: int):
+    cycle = _cycle(year)
+    try:
+        done = flow.approve_units_without_contact(cycle, by=request.access)
+    except ValidationError as error:
+        _messages_from(request, error)
+    else:
+        if done:
+            messages.success(
+                request,
+                _("Levert og godkjent for enheter uten kontakt: %(units)s.")
+                % {"units": ", ".join(s.unit.short_name for s in done)},
+            )
+        else:
+            messages.info(request, _("Alle enheter uten kontakt er allerede godkjent."))
     return redirect(cycle)
 
 
@@ -191,9 +221,31 @@ def submission_detail(request, year: int, unit: int):
     return render(request, "reporting/submission.html", context)
 
 
+def confirm_submit(request, year: int, unit: int):
+    """The confirmation step before delivering: what will be delivered, then "Ja, lever innspillet"."""
+    submission = _submission(year, unit)
+    if not request.access.can_edit_submission(submission):
+        raise PermissionDenied
+    if not (submission.is_editable and submission.cycle.is_open):
+        return redirect(submission)
+    context = {
+        "submission": submission,
+        "cycle": submission.cycle,
+        "activities": Activity.objects.filter(year=year, units=submission.unit).count(),
+        "engagements": Engagement.objects.filter(active_in_year(year), unit=submission.unit).count(),
+        "has_outlook": Outlook.objects.filter(unit=submission.unit, year=year).exists(),
+    }
+    return render(request, "reporting/confirm_submit.html", context)
+
+
 @require_POST
 def submission_action(request, year: int, unit: int, action: str):
     submission = _submission(year, unit)
+    if action == "lever" and request.POST.get("confirmed") != "yes":
+        # Delivering asks for confirmation first (the confirmation page posts `confirmed=yes`).
+        if not request.access.can_edit_submission(submission):
+            raise PermissionDenied
+        return redirect("reporting-submission-confirm", year, unit)
     done = {
         "lever": _("Innspillet er levert."),
         "oppdater": _("Innspillet er fylt ut på nytt fra registeret."),
@@ -243,18 +295,29 @@ def preview(request, year: int, layout: str):
     )
 
 
-@require_POST
-def issue(request, year: int):
+def _issue(request, year: int, make):
     form = IssueForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Velg et oppsett."))
         return redirect("reporting-cycle", year)
     try:
-        issued = issue_report(year, form.cleaned_data["layout"], by=request.access)
+        issued = make(year, form.cleaned_data["layout"], by=request.access)
     except ValidationError as error:
         _messages_from(request, error)
         return redirect("reporting-cycle", year)
     return redirect(issued)
+
+
+@require_POST
+def issue(request, year: int):
+    """A permanent version: refused (with the reason) unless the year's cycle is approved."""
+    return _issue(request, year, issue_report)
+
+
+@require_POST
+def draft(request, year: int):
+    """A draft marked "Utkast" in every format, before the cycle is approved."""
+    return _issue(request, year, issue_draft)
 
 
 def issued_detail(request, pk: int):

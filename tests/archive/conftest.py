@@ -28,11 +28,14 @@ def report_files(settings, tmp_path):
 
 
 @pytest.fixture
-def issue(personas):
-    """`issue(year, layout)`: a report issued by the coordinator, done."""
+def issue(personas, approved_cycle):
+    """`issue(year, layout)`: a report issued by the coordinator from the year's approved cycle, done."""
     from arena.reporting.issuing import issue_report
+    from arena.reporting.models import ReportingCycle
 
     def make(year=1995, layout="unit"):
+        if not ReportingCycle.objects.filter(year=year).exists():
+            approved_cycle(year)
         issued = issue_report(year, layout, by=personas.users["coordinator"], background=False)
         assert issued.status == issued.Status.DONE, issued.error
         return issued

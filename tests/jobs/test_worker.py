@@ -55,8 +55,9 @@ def _beat(worker_id: str, seconds_ago: float) -> None:
 
 
 def test_a_task_of_a_dead_worker_is_failed_and_its_version_too_a_live_one_is_left(
-    coordinator, django_capture_on_commit_callbacks
+    coordinator, django_capture_on_commit_callbacks, approved_cycle
 ):
+    approved_cycle(1995)
     with django_capture_on_commit_callbacks(execute=True):
         lost = issue_report(1995, "unit", by=coordinator)
         kept = issue_report(1995, "area", by=coordinator)

@@ -12,8 +12,11 @@ from tests.live import LiveSite
 REPORT_TASKS = "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path = 'arena.reporting.issuing.generate_report_task'"
 SETUP = """
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+from arena.reporting import cycle
 from arena.reporting.issuing import issue_report
 user = get_user_model().objects.create_superuser("koordinator", password="Hemmelig-passord-42")
+cycle.approve_cycle(cycle.open_cycle(1995, timezone.localdate(), by=user, units=[]), by=user)
 print(issue_report(1995, "unit", by=user).pk)
 """
 

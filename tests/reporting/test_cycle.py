@@ -16,7 +16,7 @@ from arena.reporting.models import ReportingCycle, Submission
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
-DEADLINE = datetime.date(2021, 2, 1)
+DEADLINE = datetime.date(2031, 2, 1)  # in the future: a past deadline is refused
 
 
 def user(username):

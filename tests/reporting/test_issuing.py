@@ -24,8 +24,9 @@ def _bytes(field) -> bytes:
         return f.read()
 
 
-def test_issuing_twice_makes_two_versions_and_leaves_the_first_untouched(report_files):
+def test_issuing_twice_makes_two_versions_and_leaves_the_first_untouched(report_files, approved_cycle):
     # A year without data keeps this quick; the content of full reports is checked in test_renderers.
+    approved_cycle(1995)
     coordinator = user("koordinator")
     first = issue_report(1995, "unit", by=coordinator, background=False)
     assert first.status == IssuedReport.Status.DONE and first.progress == 100
@@ -53,7 +54,9 @@ def test_only_the_coordinator_issues(report_files):
     assert not IssuedReport.objects.exists()
 
 
-def test_a_failure_is_recorded_on_the_version(report_files, monkeypatch):
+def test_a_failure_is_recorded_on_the_version(report_files, monkeypatch, approved_cycle):
+    approved_cycle(2020)
+
     def broken(report, fmt):
         raise RuntimeError("disk full")
 
@@ -64,8 +67,9 @@ def test_a_failure_is_recorded_on_the_version(report_files, monkeypatch):
 
 
 def test_background_issue_is_queued_and_started_after_commit(
-    report_files, django_capture_on_commit_callbacks
+    report_files, django_capture_on_commit_callbacks, approved_cycle
 ):
+    approved_cycle(2020)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         issued = issue_report(2020, "unit", by=user("koordinator"), background=True)
     assert issued.status == IssuedReport.Status.QUEUED and issued.progress == 0

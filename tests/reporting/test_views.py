@@ -33,7 +33,7 @@ def as_user(client):
 
 @pytest.fixture
 def opened():
-    return flow.open_cycle(2020, datetime.date(2021, 2, 1), "Lever innen fristen.", by=user("koordinator"))
+    return flow.open_cycle(2020, datetime.date(2031, 2, 1), "Lever innen fristen.", by=user("koordinator"))
 
 
 def submission_url(cycle, key, action=None):
@@ -52,12 +52,12 @@ def test_the_coordinator_opens_a_cycle_from_the_index(as_user):
     client = as_user("koordinator")
     assert "Åpne en rapporteringsrunde" in page(client.get(reverse("reporting-index")))
     response = client.post(
-        reverse("reporting-open"), {"year": "2020", "deadline": "2021-02-01", "instructions": "Husk utsyn."}
+        reverse("reporting-open"), {"year": "2020", "deadline": "2031-02-01", "instructions": "Husk utsyn."}
     )
     cycle = ReportingCycle.objects.get(year=2020)
     assert response.status_code == 302 and response.url == cycle.get_absolute_url()
     assert cycle.submissions.count() >= 6
-    again = client.post(reverse("reporting-open"), {"year": "2020", "deadline": "2021-02-01"})
+    again = client.post(reverse("reporting-open"), {"year": "2020", "deadline": "2031-02-01"})
     assert again.status_code == 400
     assert "Det finnes allerede en rapporteringsrunde for dette året." in again.content.decode()
 
@@ -67,7 +67,7 @@ def test_others_may_not_open_or_approve(as_user, opened):
         client = as_user(username)
         assert "Åpne en rapporteringsrunde" not in page(client.get(reverse("reporting-index")))
         assert (
-            client.post(reverse("reporting-open"), {"year": "2021", "deadline": "2022-02-01"}).status_code
+            client.post(reverse("reporting-open"), {"year": "2021", "deadline": "2032-02-01"}).status_code
             == 403
         )
         assert client.post(reverse("reporting-approve", args=[2020])).status_code == 403
@@ -103,7 +103,7 @@ def test_a_unit_contact_works_on_their_own_submission_only(as_user, opened):
     ff = opened.submissions.get(unit__key="ff")
     assert ff.remarks == "" and ff.status == Submission.Status.DRAFT
 
-    assert client.post(submission_url(opened, "kf", "lever")).status_code == 302
+    assert client.post(submission_url(opened, "kf", "lever"), {"confirmed": "yes"}).status_code == 302
     assert opened.submissions.get(unit__key="kf").status == Submission.Status.SUBMITTED
     assert client.post(submission_url(opened, "kf", "godkjenn")).status_code == 403
 
@@ -156,7 +156,8 @@ def test_the_report_is_shown_in_arena(as_user, layout, django_assert_max_num_que
     assert client.get(reverse("reporting-preview", args=[2019, "sideways"])).status_code == 404
 
 
-def test_issuing_from_the_page_stores_files_to_download(as_user):
+def test_issuing_from_the_page_stores_files_to_download(as_user, approved_cycle):
+    approved_cycle(1995)
     client = as_user("koordinator")
     response = client.post(reverse("reporting-issue", args=[1995]), {"layout": "area"})
     issued = IssuedReport.objects.get(year=1995, layout="area")

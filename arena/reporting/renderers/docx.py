@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.section import Section as DocxSection
-from docx.shared import Inches
+from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -145,11 +145,15 @@ class _Writer:
     def setup(self) -> None:
         report, doc = self.report, self.doc
         props = doc.core_properties
-        props.title = report.full_title
+        draft = report.labels.get("draft", "Utkast")
+        props.title = f"{draft.upper()}: {report.full_title}" if report.draft else report.full_title
         props.subject = report.subtitle
         props.author = report.organisation
         props.language = WORD_LANGUAGES.get(report.language, report.language)
-        props.keywords = ""
+        props.keywords = draft.lower() if report.draft else ""
+        # Word shows "Status" and "Category"; both say that this is a draft, not an issued version.
+        props.content_status = draft if report.draft else ""
+        props.category = draft if report.draft else ""
         lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
         lang = lang.find(qn("w:lang"))
         if lang is not None:
@@ -171,10 +175,28 @@ class _Writer:
         self.field(para, "PAGE", "1")
         para.add_run(f" {report.labels['of']} ")
         self.field(para, "NUMPAGES", "1")
+        if report.draft:
+            self.draft_headers(section, draft.upper())
+
+    def draft_headers(self, section: DocxSection, word: str) -> None:
+        """The word "UTKAST" in every page's header, the first page's (which has its own) included."""
+        for header in (section.header, section.first_page_header):
+            header.is_linked_to_previous = False
+            para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            para.text = ""
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = para.add_run(word)
+            run.bold = True
+            run.font.size = Pt(14)
+            run.font.color.rgb = RGBColor(0xB3, 0x26, 0x1E)
 
     def title_page(self) -> None:
         r = self.report
-        self.paragraph(r.full_title, tpl.TITLE)
+        if r.draft:
+            self.paragraph(f"{r.labels.get('draft', 'Utkast').upper()}: {r.full_title}", tpl.TITLE)
+            self.paragraph(r.labels.get("draft_note", ""), tpl.SUBTITLE)
+        else:
+            self.paragraph(r.full_title, tpl.TITLE)
         self.paragraph(r.subtitle, tpl.SUBTITLE)
         org = self.paragraph(r.organisation, tpl.ORGANISATION)
         if not r.is_empty:
