@@ -117,3 +117,87 @@ def test_form_error_summary_takes_focus(as_persona, world):
 def test_reader_does_not_see_import_in_the_menu(as_persona, world):
     assert reverse("ingest-list") not in as_persona("reader").get("/").content.decode()
     assert reverse("ingest-list") in as_persona("coordinator").get("/").content.decode()
+
+
+# The pickers' search endpoint
+
+
+@pytest.fixture
+def many_arenas(world):
+    Arena.objects.bulk_create(
+        [Arena(name=f"Helsenettverk {n:03d}", kind="network") for n in range(60)]  # SYNTHETIC
+    )
+    from arena.register.models import Alias
+
+    Alias.objects.bulk_create(
+        [Alias(name=a.name, normalized=a.name.lower(), kind="name", arena=a)
+         for a in Arena.objects.filter(name__startswith="Helsenettverk")]
+    )  # fmt: skip
+    return world
+
+
+def test_picker_finds_by_name_and_abbreviation_prefix_first(as_persona, world):
+    client = as_persona("reader")
+    results = client.get(reverse("picker", args=["arenaer"]), {"q": "wha"}).json()["results"]
+    assert results == [{"id": world["arena"].pk, "label": str(world["arena"])}]
+    inside = client.get(reverse("picker", args=["arenaer"]), {"q": "helseforsam"}).json()["results"]
+    assert [r["id"] for r in inside] == [world["arena"].pk]  # inside "verdens helseforsamling"
+    partners = client.get(reverse("picker", args=["organisasjoner"]), {"q": "WHO"}).json()["results"]
+    assert [r["id"] for r in partners] == [world["who"].pk]
+    assert client.get(reverse("picker", args=["arenaer"]), {"q": ""}).json() == {"results": []}
+
+
+def test_picker_answers_are_bounded(as_persona, many_arenas):
+    response = as_persona("reader").get(reverse("picker", args=["arenaer"]), {"q": "helse" * 100})
+    assert response.json()["results"] == []
+    results = as_persona("reader").get(reverse("picker", args=["arenaer"]), {"q": "helse"}).json()["results"]
+    assert len(results) == 20
+    assert results[0]["label"].startswith("Helsenettverk")  # starts with the query before containing it
+
+
+def test_picker_finds_countries(as_persona, world):
+    from arena.register.models import Country
+
+    norway = Country.objects.get_or_create(
+        code="NO", defaults={"code3": "NOR", "name": "Norge", "name_en": "Norway"}
+    )[0]
+    client = as_persona("reader")
+    for query in ("nor", "Norway", "no"):
+        ids = [r["id"] for r in client.get(reverse("picker", args=["land"]), {"q": query}).json()["results"]]
+        assert norway.pk in ids, query
+
+
+def test_picker_refuses_anonymous_and_unknown_kinds(client, as_persona, world):
+    response = client.get(reverse("picker", args=["arenaer"]), {"q": "wha"})
+    assert response.status_code == 302 and "/logg-inn/" in response["Location"]
+    assert as_persona("reader").get("/velg/personer/", {"q": "a"}).status_code == 404
+
+
+def test_activity_form_uses_pickers_and_validates_ids(as_persona, many_arenas, monkeypatch):
+    from arena.web import widgets
+
+    client = as_persona("contact_kf")
+    page = client.get(NEW_ACTIVITY).content.decode()
+    assert f'data-picker="{reverse("picker", args=["arenaer"])}"' in page
+    assert "Helsenettverk 059" in page  # a small list: every option, for use without the script
+    monkeypatch.setattr(widgets, "SMALL_CHOICE_LIST", 10)
+    page = client.get(NEW_ACTIVITY).content.decode()
+    assert "Helsenettverk 059" not in page  # a long list: only the chosen ones
+    arena = Arena.objects.get(name="Helsenettverk 042")
+    response = client.post(NEW_ACTIVITY, _activity(many_arenas, title="Med arena", arenas=[arena.pk]))
+    assert response.status_code == 302
+    assert list(Activity.objects.get(title="Med arena").arenas.all()) == [arena]
+    failed = client.post(NEW_ACTIVITY, _activity(many_arenas, title="", arenas=[arena.pk]))
+    assert failed.status_code == 200 and "Helsenettverk 042" in failed.content.decode()  # chosen stays shown
+    bad = client.post(NEW_ACTIVITY, _activity(many_arenas, title="Ukjent", arenas=[999999]))
+    assert bad.status_code == 200 and not Activity.objects.filter(title="Ukjent").exists()
+
+
+def test_priority_areas_come_before_the_goals(as_persona, world):
+    from django.core.management import call_command
+
+    from arena.web.edit_forms import areas_in_order
+
+    call_command("load_reference", verbosity=0) if not areas_in_order().exists() else None
+    codes = [a.framework.code for a in areas_in_order()]
+    assert codes.index("sdg") > 0 and codes[: codes.index("sdg")] == ["hod-2021-2025"] * 6

@@ -3,6 +3,8 @@ the models' constraints and `clean()`; these forms add the rules that depend on 
 
 from django import forms
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import (
@@ -18,8 +20,18 @@ from arena.register.models import (
 )
 from arena.register.models.names import other_names
 from arena.register.permissions import UNIT_OWNED, Access
+from arena.register.reference.frameworks import SDG
+from arena.web.pickers import KIND_OF_MODEL
+from arena.web.widgets import PickerSelect, PickerSelectMultiple
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def areas_in_order():
+    """Priority areas and goals as a person looks for them: the strategy's priority areas first, then the
+    17 sustainable development goals, each in its own numbering."""
+    last = Case(When(framework__code=SDG, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return Area.objects.select_related("framework").order_by(last, "framework__name", "number")
 
 
 def _formfield(model_field, **kwargs):
@@ -32,6 +44,9 @@ class RecordForm(forms.ModelForm):
     """Base: carries the history id the form was opened on (for conflict detection) and the editor's access."""
 
     based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    pickers: tuple[
+        str, ...
+    ] = ()  # fields chosen with a search-as-you-type picker (arenas, organisations, land)
 
     class Meta:
         formfield_callback = _formfield
@@ -44,6 +59,17 @@ class RecordForm(forms.ModelForm):
                 self.fields[name].widget = DATE
         if "unit" in self.fields or "units" in self.fields:
             self._limit_units()
+        for name in ("areas", "main_area"):
+            if name in self.fields:
+                self.fields[name].queryset = areas_in_order()
+        for name in self.pickers:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            url = reverse("picker", args=[KIND_OF_MODEL[field.queryset.model]])
+            many = isinstance(field, forms.ModelMultipleChoiceField)
+            field.widget = (PickerSelectMultiple if many else PickerSelect)(url)
+            field.widget.choices = field.choices
 
     def _limit_units(self):
         """Offer only the units the editor may assign (the rule is `Access.may_assign_units`)."""
@@ -76,6 +102,8 @@ class RecordForm(forms.ModelForm):
 
 
 class ActivityForm(RecordForm):
+    pickers = ("arenas", "partners", "countries")
+
     class Meta(RecordForm.Meta):
         model = Activity
         fields = [
@@ -109,6 +137,8 @@ class ActivityForm(RecordForm):
 class EngagementForm(RecordForm):
     """A unit's engagement, or (the coordinator's alone) a national partner's: exactly one of the two."""
 
+    pickers = ("arena",)
+
     class Meta(RecordForm.Meta):
         model = Engagement
         fields = ["unit", "partner", "arena", "role", "starts_on", "ends_on", "people", "areas", "note"]
@@ -137,6 +167,8 @@ class EngagementForm(RecordForm):
 
 
 class OutlookForm(RecordForm):
+    pickers = ("arenas",)
+
     class Meta(RecordForm.Meta):
         model = Outlook
         fields = ["unit", "year", "text", "areas", "arenas"]
@@ -170,12 +202,16 @@ class NamedRecordForm(RecordForm):
 
 
 class OrganisationForm(NamedRecordForm):
+    pickers = ("parent", "country")
+
     class Meta(RecordForm.Meta):
         model = Organisation
         fields = ["name", "name_en", "abbreviation", "kind", "parent", "country", "website", "description"]
 
 
 class ArenaForm(NamedRecordForm):
+    pickers = ("organisation", "parent", "countries")
+
     class Meta(RecordForm.Meta):
         model = Arena
         fields = [
