@@ -201,3 +201,39 @@ def test_priority_areas_come_before_the_goals(as_persona, world):
     call_command("load_reference", verbosity=0) if not areas_in_order().exists() else None
     codes = [a.framework.code for a in areas_in_order()]
     assert codes.index("sdg") > 0 and codes[: codes.index("sdg")] == ["hod-2021-2025"] * 6
+
+
+# Periods in years
+
+
+def _engagement(world, **extra):
+    return {"unit": world["kf"].pk, "arena": world["arena"].pk, "role": "member", "note": "", **extra}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "stored"),
+    [
+        ("2017", "2019", (datetime.date(2017, 1, 1), datetime.date(2019, 12, 31))),
+        ("2017-03-05", "", (datetime.date(2017, 3, 5), None)),
+        ("5.3.2017", "2018", (datetime.date(2017, 3, 5), datetime.date(2018, 12, 31))),
+    ],
+)
+def test_engagement_periods_in_years_or_dates(as_persona, world, start, end, stored):
+    from arena.register.models import Engagement
+
+    response = as_persona("contact_kf").post(NEW_ENGAGEMENT, _engagement(world, starts_on=start, ends_on=end))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    engagement = Engagement.objects.get(unit=world["kf"], arena=world["arena"])
+    assert (engagement.starts_on, engagement.ends_on) == stored
+    form = as_persona("contact_kf").get(reverse("record-edit", args=["deltakelser", engagement.pk])).content
+    assert f'value="{start if start != "5.3.2017" else "2017-03-05"}"' in form.decode()
+
+
+@pytest.mark.parametrize("bad", ["17", "2017-13-01", "i fjor", "1800"])
+def test_engagement_period_refuses_what_is_no_year_or_date(as_persona, world, bad):
+    from arena.register.models import Engagement
+
+    response = as_persona("contact_kf").post(NEW_ENGAGEMENT, _engagement(world, starts_on=bad))
+    assert response.status_code == 200
+    assert "Skriv et år" in response.content.decode() or "mellom 1900 og 2100" in response.content.decode()
+    assert not Engagement.objects.exists()

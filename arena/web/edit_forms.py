@@ -1,6 +1,8 @@
 """Forms for creating and changing register records. Server-side validation with bokmål messages comes from
 the models' constraints and `clean()`; these forms add the rules that depend on who is editing."""
 
+import datetime
+
 from django import forms
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
@@ -25,6 +27,44 @@ from arena.web.pickers import KIND_OF_MODEL
 from arena.web.widgets import PickerSelect, PickerSelectMultiple
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class YearOrDateInput(forms.TextInput):
+    """Shows a date that is a whole year's start (1 January) or end (31 December) as just the year."""
+
+    def __init__(self, end: bool, attrs=None):
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+        self.end = end
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            whole_year = (value.month, value.day) == ((12, 31) if self.end else (1, 1))
+            return str(value.year) if whole_year else value.isoformat()
+        return super().format_value(value)
+
+
+class YearOrDateField(forms.DateField):
+    """A date, or just a year where people think in years: "2017" is 1 January 2017 as a start and
+    31 December 2017 as an end. Full dates as 2017-03-05 or 5.3.2017."""
+
+    input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+    default_error_messages = {
+        "invalid": _("Skriv et år (for eksempel 2017) eller en dato (2017-03-05 eller 5.3.2017)."),
+    }
+
+    def __init__(self, *, end: bool = False, **kwargs):
+        self.end = end
+        kwargs.setdefault("widget", YearOrDateInput(end))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = (value or "").strip() if isinstance(value, str) else value
+        if isinstance(text, str) and text.isdigit() and len(text) == 4:
+            year = int(text)
+            if not 1900 <= year <= 2100:
+                raise forms.ValidationError(_("Året må være mellom 1900 og 2100."), code="invalid_year")
+            return datetime.date(year, 12, 31) if self.end else datetime.date(year, 1, 1)
+        return super().to_python(text)
 
 
 def areas_in_order():
@@ -145,6 +185,11 @@ class EngagementForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, end in (("starts_on", False), ("ends_on", True)):  # people think of these in years
+            old = self.fields[name]
+            self.fields[name] = YearOrDateField(end=end, required=False, label=old.label, help_text=_(
+                "Et år (2017) eller en dato (2017-03-05)."
+            ))  # fmt: skip
         if not self.access.can_hold_for_partner():
             del self.fields["partner"]
             self.fields["unit"].required = True
