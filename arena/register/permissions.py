@@ -129,6 +129,18 @@ class Access:
             return self.can_receive_invitations()
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
+    def can_create_for(self, model, unit) -> bool:
+        """Create a record of `model` owned by `unit` (the unit page's "Ny aktivitet"/"Ny deltakelse"): the
+        coordinator, or a contact of that unit (or a unit above it) for the unit-owned kinds."""
+        if self.is_coordinator:
+            return True
+        return model in UNIT_OWNED and unit is not None and unit.pk in self.contact_unit_ids
+
+    @cached_property
+    def own_contact_unit_ids(self) -> frozenset[int]:
+        """The units this user holds a current international contact role on (without their sub-units)."""
+        return frozenset(u for u, role, _c in self._roles if role == UnitRole.Role.INTERNATIONAL_CONTACT)
+
     def can_change(self, obj) -> bool:
         if self.is_coordinator:
             return True

@@ -1,8 +1,12 @@
 """Forms for creating and changing register records. Server-side validation with bokmål messages comes from
 the models' constraints and `clean()`; these forms add the rules that depend on who is editing."""
 
+import datetime
+
 from django import forms
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models import (
@@ -18,8 +22,56 @@ from arena.register.models import (
 )
 from arena.register.models.names import other_names
 from arena.register.permissions import UNIT_OWNED, Access
+from arena.register.reference.frameworks import SDG
+from arena.web.pickers import KIND_OF_MODEL
+from arena.web.widgets import PickerSelect, PickerSelectMultiple
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class YearOrDateInput(forms.TextInput):
+    """Shows a date that is a whole year's start (1 January) or end (31 December) as just the year."""
+
+    def __init__(self, end: bool, attrs=None):
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+        self.end = end
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            whole_year = (value.month, value.day) == ((12, 31) if self.end else (1, 1))
+            return str(value.year) if whole_year else value.isoformat()
+        return super().format_value(value)
+
+
+class YearOrDateField(forms.DateField):
+    """A date, or just a year where people think in years: "2017" is 1 January 2017 as a start and
+    31 December 2017 as an end. Full dates as 2017-03-05 or 5.3.2017."""
+
+    input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+    default_error_messages = {
+        "invalid": _("Skriv et år (for eksempel 2017) eller en dato (2017-03-05 eller 5.3.2017)."),
+    }
+
+    def __init__(self, *, end: bool = False, **kwargs):
+        self.end = end
+        kwargs.setdefault("widget", YearOrDateInput(end))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = (value or "").strip() if isinstance(value, str) else value
+        if isinstance(text, str) and text.isdigit() and len(text) == 4:
+            year = int(text)
+            if not 1900 <= year <= 2100:
+                raise forms.ValidationError(_("Året må være mellom 1900 og 2100."), code="invalid_year")
+            return datetime.date(year, 12, 31) if self.end else datetime.date(year, 1, 1)
+        return super().to_python(text)
+
+
+def areas_in_order():
+    """Priority areas and goals as a person looks for them: the strategy's priority areas first, then the
+    17 sustainable development goals, each in its own numbering."""
+    last = Case(When(framework__code=SDG, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return Area.objects.select_related("framework").order_by(last, "framework__name", "number")
 
 
 def _formfield(model_field, **kwargs):
@@ -32,6 +84,9 @@ class RecordForm(forms.ModelForm):
     """Base: carries the history id the form was opened on (for conflict detection) and the editor's access."""
 
     based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    pickers: tuple[
+        str, ...
+    ] = ()  # fields chosen with a search-as-you-type picker (arenas, organisations, land)
 
     class Meta:
         formfield_callback = _formfield
@@ -44,6 +99,17 @@ class RecordForm(forms.ModelForm):
                 self.fields[name].widget = DATE
         if "unit" in self.fields or "units" in self.fields:
             self._limit_units()
+        for name in ("areas", "main_area"):
+            if name in self.fields:
+                self.fields[name].queryset = areas_in_order()
+        for name in self.pickers:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            url = reverse("picker", args=[KIND_OF_MODEL[field.queryset.model]])
+            many = isinstance(field, forms.ModelMultipleChoiceField)
+            field.widget = (PickerSelectMultiple if many else PickerSelect)(url)
+            field.widget.choices = field.choices
 
     def _limit_units(self):
         """Offer only the units the editor may assign (the rule is `Access.may_assign_units`)."""
@@ -76,6 +142,8 @@ class RecordForm(forms.ModelForm):
 
 
 class ActivityForm(RecordForm):
+    pickers = ("arenas", "partners", "countries")
+
     class Meta(RecordForm.Meta):
         model = Activity
         fields = [
@@ -109,12 +177,19 @@ class ActivityForm(RecordForm):
 class EngagementForm(RecordForm):
     """A unit's engagement, or (the coordinator's alone) a national partner's: exactly one of the two."""
 
+    pickers = ("arena",)
+
     class Meta(RecordForm.Meta):
         model = Engagement
         fields = ["unit", "partner", "arena", "role", "starts_on", "ends_on", "people", "areas", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, end in (("starts_on", False), ("ends_on", True)):  # people think of these in years
+            old = self.fields[name]
+            self.fields[name] = YearOrDateField(end=end, required=False, label=old.label, help_text=_(
+                "Et år (2017) eller en dato (2017-03-05)."
+            ))  # fmt: skip
         if not self.access.can_hold_for_partner():
             del self.fields["partner"]
             self.fields["unit"].required = True
@@ -137,6 +212,8 @@ class EngagementForm(RecordForm):
 
 
 class OutlookForm(RecordForm):
+    pickers = ("arenas",)
+
     class Meta(RecordForm.Meta):
         model = Outlook
         fields = ["unit", "year", "text", "areas", "arenas"]
@@ -170,12 +247,16 @@ class NamedRecordForm(RecordForm):
 
 
 class OrganisationForm(NamedRecordForm):
+    pickers = ("parent", "country")
+
     class Meta(RecordForm.Meta):
         model = Organisation
         fields = ["name", "name_en", "abbreviation", "kind", "parent", "country", "website", "description"]
 
 
 class ArenaForm(NamedRecordForm):
+    pickers = ("organisation", "parent", "countries")
+
     class Meta(RecordForm.Meta):
         model = Arena
         fields = [

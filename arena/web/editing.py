@@ -9,13 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from arena.register import activity_log, changes
 from arena.register.changes import EditConflict, RecordLocked, RestoreError, latest_history_id
 from arena.register.history import versions
 from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, Unit, UnitRole
-from arena.web import edit_forms
+from arena.web import defaults, edit_forms
 
 
 @dataclass(frozen=True)
@@ -23,17 +24,20 @@ class Editable:
     model: type
     form: type
     list_url: str
+    create_title: str  # the heading of the create form, with the word's own gender ("Nytt utsyn")
 
 
 EDITABLE = {
-    "aktiviteter": Editable(Activity, edit_forms.ActivityForm, "activity-list"),
-    "deltakelser": Editable(Engagement, edit_forms.EngagementForm, "engagement-list"),
-    "utsyn": Editable(Outlook, edit_forms.OutlookForm, "unit-list"),
-    "organisasjoner": Editable(Organisation, edit_forms.OrganisationForm, "organisation-list"),
-    "arenaer": Editable(Arena, edit_forms.ArenaForm, "arena-list"),
-    "enheter": Editable(Unit, edit_forms.UnitForm, "unit-list"),
-    "personer": Editable(Person, edit_forms.PersonForm, "unit-list"),
-    "roller": Editable(UnitRole, edit_forms.UnitRoleForm, "unit-list"),
+    "aktiviteter": Editable(Activity, edit_forms.ActivityForm, "activity-list", _lazy("Ny aktivitet")),
+    "deltakelser": Editable(Engagement, edit_forms.EngagementForm, "engagement-list", _lazy("Ny deltakelse")),
+    "utsyn": Editable(Outlook, edit_forms.OutlookForm, "unit-list", _lazy("Nytt utsyn")),
+    "organisasjoner": Editable(
+        Organisation, edit_forms.OrganisationForm, "organisation-list", _lazy("Ny organisasjon")
+    ),
+    "arenaer": Editable(Arena, edit_forms.ArenaForm, "arena-list", _lazy("Ny arena")),
+    "enheter": Editable(Unit, edit_forms.UnitForm, "unit-list", _lazy("Ny enhet")),
+    "personer": Editable(Person, edit_forms.PersonForm, "unit-list", _lazy("Ny person")),
+    "roller": Editable(UnitRole, edit_forms.UnitRoleForm, "unit-list", _lazy("Ny rolle")),
 }
 
 
@@ -44,7 +48,9 @@ def _editable(section: str) -> Editable:
         raise Http404 from None
 
 
-def _redirect_to(obj, spec):
+def _redirect_to(obj, spec, next_url=None):
+    if next_url:
+        return redirect(next_url)
     return redirect(obj.get_absolute_url()) if hasattr(obj, "get_absolute_url") else redirect(spec.list_url)
 
 
@@ -59,6 +65,7 @@ def edit(request, section: str, pk: int | None = None):
             raise RecordLocked(obj.year)  # the 403 page says why and what to do
         raise PermissionDenied
     conflict = None
+    next_url = defaults.safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST":
         form = spec.form(request.POST, instance=obj, access=access)
         if form.is_valid():
@@ -80,11 +87,11 @@ def edit(request, section: str, pk: int | None = None):
                 form.data["based_on"] = latest_history_id(conflict)
             else:
                 messages.success(request, _("Endringene er lagret."))
-                return _redirect_to(record, spec)
+                return _redirect_to(record, spec, next_url)
     else:
         initial = {"based_on": latest_history_id(obj) if pk else None}
-        if pk is None:  # e.g. ?unit=3 from the unit page's "add role" link
-            initial.update({k: v for k, v in request.GET.items() if k in spec.form.base_fields})
+        if pk is None:  # defaults, then e.g. ?unit=3 from the unit page's "Ny aktivitet"
+            initial.update(defaults.create_initial(spec.model, spec.form, access, request.GET))
         form = spec.form(instance=obj, access=access, initial=initial)
     return render(
         request,
@@ -95,6 +102,7 @@ def edit(request, section: str, pk: int | None = None):
             "spec": spec,
             "section": section,
             "conflict": conflict,
+            "next": next_url,
             "conflict_fields": _field_values(conflict, form) if conflict else [],
         },
         status=409 if conflict else 200,

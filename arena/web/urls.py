@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from arena.web import editing, views
+from arena.web import editing, pickers_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +23,7 @@ urlpatterns = [
     path("deltakelser/<id:pk>/", views.engagement_detail, name="engagement-detail"),
     path("aktiviteter/", views.activity_list, name="activity-list"),
     path("aktiviteter/<id:pk>/", views.activity_detail, name="activity-detail"),
+    path("velg/<str:kind>/", pickers_views.picker, name="picker"),
     # Editing, history and restore for every register record; `section` is the list path (EDITABLE keys).
     path("<str:section>/ny/", editing.edit, name="record-create"),
     path("<str:section>/<id:pk>/endre/", editing.edit, name="record-edit"),

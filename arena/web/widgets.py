@@ -28,3 +28,43 @@ class FastSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))  # noqa: S308 - every value and label above is escaped
+
+
+# A choice list longer than this is not rendered in full: the picker (arena/forms.js) searches instead.
+SMALL_CHOICE_LIST = 300
+
+
+class PickerMixin:
+    """A select the picker script turns into an ARIA 1.2 combobox that searches `url` as one types. Without the
+    script it stays a plain select — with every option when the list is small (SMALL_CHOICE_LIST), else with
+    only the chosen ones (they can be kept or removed, and the form still posts ids)."""
+
+    def __init__(self, url: str, attrs=None):
+        super().__init__(attrs)
+        self.url = url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update({"data-picker": self.url})
+        return context
+
+    def optgroups(self, name, value, attrs=None):
+        queryset = getattr(self.choices, "queryset", None)
+        if queryset is None or queryset.count() <= SMALL_CHOICE_LIST:
+            return super().optgroups(name, value, attrs)
+        ids = [v for v in value if str(v).isdigit()]
+        chosen = [(obj.pk, str(obj)) for obj in queryset.filter(pk__in=ids)] if ids else []
+        empty = [] if self.allow_multiple_selected else [("", "---------")]
+        full, self.choices = self.choices, empty + chosen
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = full
+
+
+class PickerSelect(PickerMixin, forms.Select):
+    pass
+
+
+class PickerSelectMultiple(PickerMixin, forms.SelectMultiple):
+    pass

@@ -37,6 +37,37 @@ def can_change(access, obj) -> bool:
 
 
 @register.filter
+def can_create(access, section: str) -> bool:
+    """{% if access|can_create:"aktiviteter" %} — may this user create records of that edit section?"""
+    from arena.web.editing import EDITABLE
+
+    spec = EDITABLE.get(section)
+    return bool(access) and spec is not None and access.can_create(spec.model)
+
+
+@register.filter
+def can_add_activity_for(access, unit) -> bool:
+    """{% if access|can_add_activity_for:unit %} — the unit page's "Ny aktivitet"."""
+    from arena.register.models import Activity
+
+    return bool(access) and access.can_create_for(Activity, unit)
+
+
+@register.filter
+def can_add_engagement_for(access, unit) -> bool:
+    """{% if access|can_add_engagement_for:unit %} — the unit page's "Ny deltakelse"."""
+    from arena.register.models import Engagement
+
+    return bool(access) and access.can_create_for(Engagement, unit)
+
+
+@register.filter
+def can_import(access) -> bool:
+    """{% if access|can_import %} — the import pages (the menu shows them only to those who may import)."""
+    return bool(access) and access.can_import()
+
+
+@register.filter
 def model_verbose_name(model) -> str:
     return str(model._meta.verbose_name)
 
