@@ -16,8 +16,9 @@ VALUES = {
     "id": NUMBERS,
     "year": NUMBERS + ["1989", "2101"],
     "str": ["x" * 300, "unit", "docx"],
+    "slug": ["x" * 300, "ukjent-tema"],
 }
-PLAUSIBLE = {"int": "1", "id": "1", "year": "2020", "str": "aktiviteter"}
+PLAUSIBLE = {"int": "1", "id": "1", "year": "2020", "str": "aktiviteter", "slug": "covid-19"}
 QUERIES = [
     f"units={HUGE}",
     f"unit={HUGE}",

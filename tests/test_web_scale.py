@@ -63,14 +63,14 @@ def test_filters_on_fields_and_across_relations(signed_in, many):
 
 
 @pytest.mark.parametrize(
-    "url_name, params, queries",
+    "url_name, params, queries",  # each includes one for the user's roles (the menu asks Access who they are)
     [
         # session, user, count, page, the unread-notification count, then the page's own extras
-        ("activity-list", {}, 11),  # + units and arenas of the page's rows, years, unit/country/area choices
-        ("activity-list", {"year": 2021, "arena": "Skalanettverket"}, 12),  # + the arena name lookup
-        ("arena-list", {}, 8),  # + organisations, two grouped counts, country choices... see the view
-        ("engagement-list", {}, 9),  # + the national-partner choices of the filter
-        ("unit-list", {}, 7),
+        ("activity-list", {}, 12),  # + units and arenas of the page's rows, years, unit/country/area choices
+        ("activity-list", {"year": 2021, "arena": "Skalanettverket"}, 13),  # + the arena name lookup
+        ("arena-list", {}, 9),  # + organisations, two grouped counts, country choices... see the view
+        ("engagement-list", {}, 10),  # + the national-partner choices of the filter
+        ("unit-list", {}, 8),
     ],
 )
 def test_list_query_counts_are_pinned(signed_in, many, django_assert_num_queries, url_name, params, queries):
@@ -84,6 +84,6 @@ def test_search_query_count_is_pinned(signed_in, many, django_assert_num_queries
     # session, user, unread notifications, count, newest matches — names are matched in the cached list, and
     # none matches here; SQLite adds a bounded FTS5 count; the monitoring items' group is one more (its access
     # rule evaluated inside that query)
-    with django_assert_num_queries(7 if connection.vendor == "sqlite" and sqlite_fts_available() else 6):
+    with django_assert_num_queries(8 if connection.vendor == "sqlite" and sqlite_fts_available() else 7):
         page = signed_in.get(reverse("search"), {"q": "aktivitet"}).content.decode()
     assert "(130)" in page

@@ -1,9 +1,8 @@
 """A chapter of the annual report summarising the year's monitoring: the situations followed, how many items
 (open to everyone — the annual report is public) per topic and per country, and the situation reports issued.
 
-Built as the reporting app's document model (a `Chapter`), so any document can include it. It is not yet part
-of `reporting/builder.py`'s chapters (another change was editing that file); hooking it in is one line in
-`_Builder.build`: `if (chapter := monitoring_chapter(self.year)) is not None: report.chapters.append(chapter)`.
+Built as the reporting app's document model (a `Chapter`); the monitoring app registers it with
+`reporting.builder.add_chapter_source`, so the annual report has it whenever the year has open items.
 """
 
 from __future__ import annotations

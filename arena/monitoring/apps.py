@@ -20,5 +20,9 @@ class MonitoringConfig(AppConfig):
         from arena.monitoring.topics import on_post_migrate
 
         register_labels()
+        from arena.monitoring.annual import monitoring_chapter
+        from arena.reporting.builder import add_chapter_source
+
+        add_chapter_source(monitoring_chapter)
         search.register()
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="arena.monitoring.topics")

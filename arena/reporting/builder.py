@@ -59,6 +59,16 @@ from arena.reporting.document import (
     number_report,
 )
 
+# Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
+# AppConfig.ready with add_chapter_source (arena.monitoring: the year's monitoring).
+CHAPTER_SOURCES: list = []
+
+
+def add_chapter_source(source) -> None:
+    if source not in CHAPTER_SOURCES:
+        CHAPTER_SOURCES.append(source)
+
+
 LAYOUTS = ("unit", "area")
 
 # The most important arenas (chapter 2): organisation keys whose arenas (and sub-organisations' arenas) count.
@@ -337,6 +347,7 @@ class _Builder:
         if self.layout == "area":
             chapters.append(self.outlook_chapter())
         chapters += agenda_chapters(self.year, d.report_units, d.report_unit)
+        chapters += [source(self.year) for source in CHAPTER_SOURCES]
         chapters += [self.comparison_chapter(), self.afterword(), self.appendix()]
         report.chapters = [c for c in chapters if c is not None]
         number_report(report)
