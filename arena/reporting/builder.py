@@ -58,6 +58,7 @@ from arena.reporting.document import (
     iter_blocks,
     number_report,
 )
+from arena.reporting.prose import Namer, activity_sentence, join_words, quoted
 
 # Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
 # AppConfig.ready with add_chapter_source (arena.monitoring: the year's monitoring).
@@ -203,32 +204,6 @@ def _engagement_item(engagement: Engagement, with_unit: bool) -> ListItem:
     return ListItem(text=", ".join(parts), lead=f"{engagement.arena.name}:")
 
 
-def _activity_entry(activity: Activity, hod_code: str) -> ActivityEntry:
-    details = []
-    units = sorted(u.short_name for u in activity.units.all())
-    if units:
-        details.append((_("Enheter"), ", ".join(units)))
-    arenas = [a.short_name for a in activity.arenas.all()]
-    if arenas:
-        details.append((_("Arenaer"), ", ".join(arenas)))
-    partners = [o.short_name for o in activity.partners.all()]
-    if partners:
-        details.append((_("Samarbeidspartnere"), ", ".join(partners)))
-    countries = sorted(c.name for c in activity.countries.all())
-    if countries:
-        details.append((_("Land"), ", ".join(countries)))
-    areas = sorted((a for a in activity.areas.all() if a.framework.code == hod_code), key=lambda a: a.number)
-    if areas:
-        details.append((_("Satsningsområder"), ", ".join(a.name for a in areas)))
-    return ActivityEntry(
-        id=f"akt-{activity.pk}",
-        activity_id=activity.pk,
-        title=activity.title,
-        description=activity.description,
-        details=details,
-    )
-
-
 def _chart_alt(title: str, chart: Chart) -> str:
     """The chart's data in one sentence per category, so the picture is never the only carrier of facts."""
     parts = []
@@ -273,6 +248,8 @@ class _Builder:
         self.year = data.year
         self.hod = HOD_STRATEGY
         self.entries: dict[int, ActivityEntry] = {}
+        # Names entities in full at their first mention and by abbreviation afterwards; asked in reading order.
+        self.namer = Namer(translation.get_language())
 
     # Placement: where each activity is described
 
@@ -295,8 +272,40 @@ class _Builder:
 
     def entry(self, activity: Activity) -> ActivityEntry:
         if activity.pk not in self.entries:
-            self.entries[activity.pk] = _activity_entry(activity, self.hod)
+            self.entries[activity.pk] = self.activity_entry(activity)
         return self.entries[activity.pk]
+
+    def activity_entry(self, activity: Activity) -> ActivityEntry:
+        """The activity as one paragraph: its title as the run-in lead, its description, and its facts as
+        sentences naming the units, arenas and partners (full name at first mention, abbreviation after)."""
+        order = {u.pk: i for i, u in enumerate(self.d.report_units)}
+        units = sorted(
+            activity.units.all(),
+            key=lambda u: (
+                order.get(self.d.report_unit.get(u.pk, u.pk), len(order)),
+                self.d.report_unit.get(u.pk, u.pk) != u.pk,  # a division before its departments
+                u.name,
+            ),
+        )
+        areas = sorted(
+            (a for a in activity.areas.all() if a.framework.code == self.hod), key=lambda a: a.number
+        )
+        text = activity_sentence(
+            kind=activity.kind,
+            units=self.namer.many(units) or settings.ORGANISATION_NAME,
+            arenas=self.namer.many(activity.arenas.all()),
+            partners=self.namer.many(activity.partners.all()),
+            countries=join_words(sorted(c.display_name for c in activity.countries.all())),
+            areas=join_words([quoted(a.name) for a in areas]),
+            area_count=len(areas),
+        )
+        return ActivityEntry(
+            id=f"akt-{activity.pk}",
+            activity_id=activity.pk,
+            title=activity.title,
+            description=activity.description,
+            text=text,
+        )
 
     def reference(self, activity: Activity) -> CrossReference:
         # `where` is filled in by fill_references once the sections are numbered.

@@ -76,13 +76,15 @@ class Note:
 
 @dataclass
 class ActivityEntry:
-    """One activity of the year, described once in the whole report: title, description, facts."""
+    """One activity of the year, described once in the whole report: a paragraph with the title as its run-in
+    lead, the description as written in the register, then `text` — the facts (units, arenas, partners,
+    countries, areas) as generated sentences (arena.reporting.prose)."""
 
     id: str  # anchor, unique in the report
     activity_id: int
     title: str
     description: str
-    details: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    text: str = ""
 
     @property
     def heading(self) -> str:

@@ -246,14 +246,9 @@ class _Writer:
                 para = self.paragraph("", tpl.ACTIVITY)
                 para.add_run(block.heading).bold = True
                 para.add_run(f" {block.description}")
+                if block.text:
+                    para.add_run(f" {block.text}")
                 self.bookmark(para, block.id)
-                if block.details:
-                    facts = self.paragraph("", tpl.FACTS)
-                    for index, (label, value) in enumerate(block.details):
-                        if index:
-                            facts.add_run(" · ")
-                        facts.add_run(f"{label}:").bold = True
-                        facts.add_run(f" {value}")
             elif isinstance(block, BulletList):
                 if block.title:
                     self.paragraph(block.title, tpl.LIST_TITLE)
