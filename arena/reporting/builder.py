@@ -195,15 +195,6 @@ def _since(engagement: Engagement) -> str:
     return ""
 
 
-def _engagement_item(engagement: Engagement, with_unit: bool) -> ListItem:
-    parts = [engagement.get_role_display()]
-    if with_unit:
-        parts.insert(0, engagement.unit.short_name)
-    if since := _since(engagement):
-        parts.append(since)
-    return ListItem(text=", ".join(parts), lead=f"{engagement.arena.name}:")
-
-
 def _chart_alt(title: str, chart: Chart) -> str:
     """The chart's data in one sentence per category, so the picture is never the only carrier of facts."""
     parts = []
@@ -307,6 +298,19 @@ class _Builder:
             text=text,
         )
 
+    def engagement_table(self, caption: str, engagements: list[Engagement], with_unit: bool) -> Table:
+        """Standing participations as a compact table: arena, (unit,) role, since — arenas named by the namer."""
+        columns = [_("Arena"), _("Rolle"), _("Fra")]
+        if with_unit:
+            columns.insert(1, _("Enhet"))
+        rows = []
+        for e in engagements:
+            row = [self.namer(e.arena), e.get_role_display(), str(e.starts_on.year) if e.starts_on else ""]
+            if with_unit:
+                row.insert(1, e.unit.short_name)
+            rows.append(row)
+        return Table(caption=caption, columns=columns, rows=rows)
+
     def reference(self, activity: Activity) -> CrossReference:
         # `where` is filled in by fill_references once the sections are numbered.
         return CrossReference(title=activity.title, target=f"akt-{activity.pk}", where="")
@@ -370,11 +374,15 @@ class _Builder:
             for section in chapter.sections:
                 for block in section.blocks:
                     if isinstance(block, ActivityEntry):
-                        where[block.id] = f"{section.number} {section.title}"
+                        where[block.id] = section
         for block in iter_blocks(report):
             if isinstance(block, ReferenceList):
                 for ref in block.items:
-                    ref.where = _("omtalt under %(section)s") % {"section": where.get(ref.target, "")}
+                    section = where.get(ref.target)
+                    ref.number = section.number if section else ""
+                    ref.where = _("omtalt under %(section)s") % {
+                        "section": f"{section.number} {section.title}" if section else ""
+                    }
 
     def preface(self) -> Chapter | None:
         if not self.d.texts.preface.strip():
@@ -621,9 +629,11 @@ class _Builder:
             ]
             if engagements:
                 blocks.append(
-                    BulletList(
-                        title=_("Faste deltakelser"),
-                        items=[_engagement_item(e, with_unit=True) for e in engagements],
+                    self.engagement_table(
+                        _("Faste deltakelser i %(year)d: %(group)s")
+                        % {"year": self.year, "group": group_label(group)},
+                        engagements,
+                        with_unit=True,
                     )
                 )
             if activities:
@@ -689,11 +699,11 @@ class _Builder:
                         id=f"deltakelser-{unit.pk}",
                         title=_("Faste deltakelser"),
                         blocks=[
-                            BulletList(
-                                items=[
-                                    _engagement_item(e, with_unit=e.unit_id != unit.pk)
-                                    for e in engagements[unit.pk]
-                                ]
+                            self.engagement_table(
+                                _("Faste deltakelser i %(year)d: %(unit)s")
+                                % {"year": self.year, "unit": unit.name},
+                                engagements[unit.pk],
+                                with_unit=any(e.unit_id != unit.pk for e in engagements[unit.pk]),
                             )
                         ],
                     )
@@ -748,7 +758,7 @@ class _Builder:
             if others:
                 blocks.append(
                     ReferenceList(
-                        title=_("Andre aktiviteter som tjener dette området"),
+                        title=_("Se også"),
                         items=[self.reference(a) for a in others],
                     )
                 )
@@ -843,7 +853,7 @@ class _Builder:
             ),
         ):
             content = (
-                [BulletList(items=[_engagement_item(e, with_unit=True) for e in rows])]
+                [self.engagement_table(f"{title} ({self.year})", rows, with_unit=True)]
                 if rows
                 else [Paragraph(empty)]
             )

@@ -94,15 +94,18 @@ class ActivityEntry:
 
 @dataclass
 class CrossReference:
-    """A pointer to an activity described elsewhere: '<title> – omtalt under 3.2 …'."""
+    """A pointer to an activity described elsewhere, shown compactly as '<title> (3.2)'."""
 
     title: str
     target: str  # id of the ActivityEntry
-    where: str  # the words after the title, e.g. "omtalt under 3.2 Digital helse"
+    where: str  # in words, e.g. "omtalt under 3.2 Digital helse" (for readers of the model, not rendered)
+    number: str = ""  # the number of the section the activity is described in, e.g. "3.2"
 
 
 @dataclass
 class ReferenceList:
+    """Cross-references as one run of text: '<title>: A (3.2), B (4.1).' — never a list of lines."""
+
     title: str
     items: list[CrossReference]
 

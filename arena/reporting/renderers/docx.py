@@ -261,11 +261,14 @@ class _Writer:
                     else:
                         para.add_run(item.text)
             elif isinstance(block, ReferenceList):
-                self.paragraph(block.title, tpl.LIST_TITLE)
-                for ref in block.items:
-                    para = self.paragraph("", tpl.BULLET)
+                para = self.paragraph()
+                para.add_run(f"{block.title}:").bold = True
+                for index, ref in enumerate(block.items):
+                    para.add_run(" " if index == 0 else "; ")
                     self.hyperlink(para, ref.title, anchor=ref.target)
-                    para.add_run(f" – {ref.where}")
+                    if ref.number:
+                        para.add_run(f" ({ref.number})")
+                para.add_run(".")
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Figure):
