@@ -348,15 +348,15 @@ class _Builder:
             ]
             return number_report(report)
 
-        main_chapter = self.units_chapter() if self.layout == "unit" else self.areas_chapter()
+        # Chapters are built in reading order: the namer introduces each entity at its first mention.
         chapters = [
             self.preface(),
             self.about(),
             self.summary(),
             self.directorate_chapter(),
             self.arenas_chapter(),
-            main_chapter,
         ]
+        chapters.append(self.units_chapter() if self.layout == "unit" else self.areas_chapter())
         if self.layout == "area":
             chapters.append(self.outlook_chapter())
         chapters += agenda_chapters(self.year, d.report_units, d.report_unit)

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import lxml.html
 import pytest
 
-from arena.register.models import Activity, Organisation
+from arena.register.models import Activity, Arena, Organisation, Unit
 from arena.reporting.builder import build_report
 from arena.reporting.document import ActivityEntry, ReferenceList, Table, activity_entries, iter_blocks
 from arena.reporting.prose import Namer, activity_sentence, join_words
@@ -113,3 +113,40 @@ def test_standing_engagements_are_a_table_per_unit_and_references_are_one_line()
     assert re.search(r"\(3\.\d\)[;.]", see_also.text_content())
     assert "– omtalt under" not in html.text_content()
     assert any(isinstance(b, ActivityEntry) for b in iter_blocks(area))
+
+
+@pytest.mark.parametrize(("year", "layout"), [(2019, "unit"), (2020, "area")])
+def test_first_mention_in_reading_order_spans_tables_and_paragraphs(year, layout):
+    """In the generated words (activity sentences, engagement tables) read in document order, an entity's
+    abbreviation first appears inside its full-name introduction."""
+    report = build_report(year, layout)
+    parts = []
+    for block in iter_blocks(report):
+        if isinstance(block, ActivityEntry):
+            parts.append(block.text)
+        elif isinstance(block, Table) and block.columns[0] == "Arena":
+            parts += [cell for row in block.rows for cell in row]
+    text = " | ".join(parts)
+    entities = [*Arena.objects.exclude(abbreviation=""), *Organisation.objects.exclude(abbreviation="")]
+    # (Units are named by abbreviation in the tables' unit column, like the charts; chapter 1 lists them in full.)
+    everything = [*Arena.objects.all(), *Organisation.objects.all(), *Unit.objects.all()]
+    words = [(e, w) for e in everything for w in (e.name, e.abbreviation) if w]
+
+    def word(abbreviation):
+        return re.compile(rf"(?<!\w){re.escape(abbreviation)}(?!\w)")
+
+    checked = 0
+    for entity in entities:
+        pattern = word(entity.abbreviation)
+        if pattern.search(entity.name) or any(pattern.search(w) for e, w in words if e != entity):
+            continue  # the abbreviation is a word of another name ("EMT" in "NOR-EMT"): nothing to prove
+        first = pattern.search(text)
+        if first is None:
+            continue
+        full = f"{entity.name} ({entity.abbreviation})"
+        assert text.find(full) + len(entity.name) + 2 == first.start(), (
+            entity,
+            text[first.start() - 80 :][:160],
+        )
+        checked += 1
+    assert checked > 20
