@@ -58,6 +58,7 @@ from arena.reporting.document import (
     iter_blocks,
     number_report,
 )
+from arena.reporting.prose import Namer, activity_sentence, join_words, quoted
 
 # Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
 # AppConfig.ready with add_chapter_source (arena.monitoring: the year's monitoring).
@@ -194,41 +195,6 @@ def _since(engagement: Engagement) -> str:
     return ""
 
 
-def _engagement_item(engagement: Engagement, with_unit: bool) -> ListItem:
-    parts = [engagement.get_role_display()]
-    if with_unit:
-        parts.insert(0, engagement.unit.short_name)
-    if since := _since(engagement):
-        parts.append(since)
-    return ListItem(text=", ".join(parts), lead=f"{engagement.arena.name}:")
-
-
-def _activity_entry(activity: Activity, hod_code: str) -> ActivityEntry:
-    details = []
-    units = sorted(u.short_name for u in activity.units.all())
-    if units:
-        details.append((_("Enheter"), ", ".join(units)))
-    arenas = [a.short_name for a in activity.arenas.all()]
-    if arenas:
-        details.append((_("Arenaer"), ", ".join(arenas)))
-    partners = [o.short_name for o in activity.partners.all()]
-    if partners:
-        details.append((_("Samarbeidspartnere"), ", ".join(partners)))
-    countries = sorted(c.name for c in activity.countries.all())
-    if countries:
-        details.append((_("Land"), ", ".join(countries)))
-    areas = sorted((a for a in activity.areas.all() if a.framework.code == hod_code), key=lambda a: a.number)
-    if areas:
-        details.append((_("Satsningsområder"), ", ".join(a.name for a in areas)))
-    return ActivityEntry(
-        id=f"akt-{activity.pk}",
-        activity_id=activity.pk,
-        title=activity.title,
-        description=activity.description,
-        details=details,
-    )
-
-
 def _chart_alt(title: str, chart: Chart) -> str:
     """The chart's data in one sentence per category, so the picture is never the only carrier of facts."""
     parts = []
@@ -273,6 +239,8 @@ class _Builder:
         self.year = data.year
         self.hod = HOD_STRATEGY
         self.entries: dict[int, ActivityEntry] = {}
+        # Names entities in full at their first mention and by abbreviation afterwards; asked in reading order.
+        self.namer = Namer(translation.get_language())
 
     # Placement: where each activity is described
 
@@ -295,8 +263,53 @@ class _Builder:
 
     def entry(self, activity: Activity) -> ActivityEntry:
         if activity.pk not in self.entries:
-            self.entries[activity.pk] = _activity_entry(activity, self.hod)
+            self.entries[activity.pk] = self.activity_entry(activity)
         return self.entries[activity.pk]
+
+    def activity_entry(self, activity: Activity) -> ActivityEntry:
+        """The activity as one paragraph: its title as the run-in lead, its description, and its facts as
+        sentences naming the units, arenas and partners (full name at first mention, abbreviation after)."""
+        order = {u.pk: i for i, u in enumerate(self.d.report_units)}
+        units = sorted(
+            activity.units.all(),
+            key=lambda u: (
+                order.get(self.d.report_unit.get(u.pk, u.pk), len(order)),
+                self.d.report_unit.get(u.pk, u.pk) != u.pk,  # a division before its departments
+                u.name,
+            ),
+        )
+        areas = sorted(
+            (a for a in activity.areas.all() if a.framework.code == self.hod), key=lambda a: a.number
+        )
+        text = activity_sentence(
+            kind=activity.kind,
+            units=self.namer.many(units) or settings.ORGANISATION_NAME,
+            arenas=self.namer.many(activity.arenas.all()),
+            partners=self.namer.many(activity.partners.all()),
+            countries=join_words(sorted(c.display_name for c in activity.countries.all())),
+            areas=join_words([quoted(a.name) for a in areas]),
+            area_count=len(areas),
+        )
+        return ActivityEntry(
+            id=f"akt-{activity.pk}",
+            activity_id=activity.pk,
+            title=activity.title,
+            description=activity.description,
+            text=text,
+        )
+
+    def engagement_table(self, caption: str, engagements: list[Engagement], with_unit: bool) -> Table:
+        """Standing participations as a compact table: arena, (unit,) role, since — arenas named by the namer."""
+        columns = [_("Arena"), _("Rolle"), _("Fra")]
+        if with_unit:
+            columns.insert(1, _("Enhet"))
+        rows = []
+        for e in engagements:
+            row = [self.namer(e.arena), e.get_role_display(), str(e.starts_on.year) if e.starts_on else ""]
+            if with_unit:
+                row.insert(1, e.unit.short_name)
+            rows.append(row)
+        return Table(caption=caption, columns=columns, rows=rows)
 
     def reference(self, activity: Activity) -> CrossReference:
         # `where` is filled in by fill_references once the sections are numbered.
@@ -335,15 +348,15 @@ class _Builder:
             ]
             return number_report(report)
 
-        main_chapter = self.units_chapter() if self.layout == "unit" else self.areas_chapter()
+        # Chapters are built in reading order: the namer introduces each entity at its first mention.
         chapters = [
             self.preface(),
             self.about(),
             self.summary(),
             self.directorate_chapter(),
             self.arenas_chapter(),
-            main_chapter,
         ]
+        chapters.append(self.units_chapter() if self.layout == "unit" else self.areas_chapter())
         if self.layout == "area":
             chapters.append(self.outlook_chapter())
         chapters += agenda_chapters(self.year, d.report_units, d.report_unit)
@@ -361,11 +374,15 @@ class _Builder:
             for section in chapter.sections:
                 for block in section.blocks:
                     if isinstance(block, ActivityEntry):
-                        where[block.id] = f"{section.number} {section.title}"
+                        where[block.id] = section
         for block in iter_blocks(report):
             if isinstance(block, ReferenceList):
                 for ref in block.items:
-                    ref.where = _("omtalt under %(section)s") % {"section": where.get(ref.target, "")}
+                    section = where.get(ref.target)
+                    ref.number = section.number if section else ""
+                    ref.where = _("omtalt under %(section)s") % {
+                        "section": f"{section.number} {section.title}" if section else ""
+                    }
 
     def preface(self) -> Chapter | None:
         if not self.d.texts.preface.strip():
@@ -612,9 +629,11 @@ class _Builder:
             ]
             if engagements:
                 blocks.append(
-                    BulletList(
-                        title=_("Faste deltakelser"),
-                        items=[_engagement_item(e, with_unit=True) for e in engagements],
+                    self.engagement_table(
+                        _("Faste deltakelser i %(year)d: %(group)s")
+                        % {"year": self.year, "group": group_label(group)},
+                        engagements,
+                        with_unit=True,
                     )
                 )
             if activities:
@@ -680,11 +699,11 @@ class _Builder:
                         id=f"deltakelser-{unit.pk}",
                         title=_("Faste deltakelser"),
                         blocks=[
-                            BulletList(
-                                items=[
-                                    _engagement_item(e, with_unit=e.unit_id != unit.pk)
-                                    for e in engagements[unit.pk]
-                                ]
+                            self.engagement_table(
+                                _("Faste deltakelser i %(year)d: %(unit)s")
+                                % {"year": self.year, "unit": unit.name},
+                                engagements[unit.pk],
+                                with_unit=any(e.unit_id != unit.pk for e in engagements[unit.pk]),
                             )
                         ],
                     )
@@ -739,7 +758,7 @@ class _Builder:
             if others:
                 blocks.append(
                     ReferenceList(
-                        title=_("Andre aktiviteter som tjener dette området"),
+                        title=_("Se også"),
                         items=[self.reference(a) for a in others],
                     )
                 )
@@ -834,7 +853,7 @@ class _Builder:
             ),
         ):
             content = (
-                [BulletList(items=[_engagement_item(e, with_unit=True) for e in rows])]
+                [self.engagement_table(f"{title} ({self.year})", rows, with_unit=True)]
                 if rows
                 else [Paragraph(empty)]
             )

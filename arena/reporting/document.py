@@ -76,13 +76,15 @@ class Note:
 
 @dataclass
 class ActivityEntry:
-    """One activity of the year, described once in the whole report: title, description, facts."""
+    """One activity of the year, described once in the whole report: a paragraph with the title as its run-in
+    lead, the description as written in the register, then `text` — the facts (units, arenas, partners,
+    countries, areas) as generated sentences (arena.reporting.prose)."""
 
     id: str  # anchor, unique in the report
     activity_id: int
     title: str
     description: str
-    details: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    text: str = ""
 
     @property
     def heading(self) -> str:
@@ -92,15 +94,18 @@ class ActivityEntry:
 
 @dataclass
 class CrossReference:
-    """A pointer to an activity described elsewhere: '<title> – omtalt under 3.2 …'."""
+    """A pointer to an activity described elsewhere, shown compactly as '<title> (3.2)'."""
 
     title: str
     target: str  # id of the ActivityEntry
-    where: str  # the words after the title, e.g. "omtalt under 3.2 Digital helse"
+    where: str  # in words, e.g. "omtalt under 3.2 Digital helse" (for readers of the model, not rendered)
+    number: str = ""  # the number of the section the activity is described in, e.g. "3.2"
 
 
 @dataclass
 class ReferenceList:
+    """Cross-references as one run of text: '<title>: A (3.2), B (4.1).' — never a list of lines."""
+
     title: str
     items: list[CrossReference]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -62,6 +62,56 @@ def _paragraph_style(doc, name: str, base: str = "Normal"):
     return style
 
 
+def _border(parent, edge: str, size: int = 0, color: str = "auto") -> None:
+    element = OxmlElement(f"w:{edge}")
+    element.set(qn("w:val"), "single" if size else "nil")
+    if size:
+        element.set(qn("w:sz"), str(size))  # eighths of a point
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), color)
+    parent.append(element)
+
+
+def _light_table_style(doc) -> None:
+    """A light table: a brand-coloured rule above and below, a thin grey rule between rows, a heavier rule
+    under the header row; no vertical lines and no cell grid."""
+    table = doc.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
+    table.font.size = Pt(9)
+    table.paragraph_format.space_after = Pt(0)
+    style = table.element
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge, size, color in (
+        ("top", 8, "003B5C"),
+        ("left", 0, ""),
+        ("bottom", 8, "003B5C"),
+        ("right", 0, ""),
+        ("insideH", 4, "C9CFD6"),
+        ("insideV", 0, ""),
+    ):
+        _border(borders, edge, size, color)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, width in (("top", 40), ("left", 0), ("bottom", 40), ("right", 170)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(width))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    style.append(tbl_pr)
+    header = OxmlElement("w:tblStylePr")
+    header.set(qn("w:type"), "firstRow")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:b"))
+    header.append(rpr)
+    tc_pr = OxmlElement("w:tcPr")
+    cell_borders = OxmlElement("w:tcBorders")
+    _border(cell_borders, "bottom", 12, "003B5C")
+    tc_pr.append(cell_borders)
+    header.append(tc_pr)
+    style.append(header)
+
+
 def build_template(path: Path = TEMPLATE_PATH) -> Path:
     doc = Document()
     section = doc.sections[0]
@@ -99,10 +149,13 @@ def build_template(path: Path = TEMPLATE_PATH) -> Path:
 
     toc_heading = doc.styles[TOC_HEADING]
     toc_heading.font.name, toc_heading.font.size, toc_heading.font.color.rgb = FONT, Pt(16), BRAND
+    text_width = section.page_width - section.left_margin - section.right_margin
     for index, name in enumerate(TOC_LEVELS):
         style = _paragraph_style(doc, name)
         style.paragraph_format.left_indent = Cm(0.6 * index)
         style.paragraph_format.space_after = Pt(2)
+        # Page numbers (filled in at generation, see toc_pages) flush right after a dotted leader.
+        style.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
     activity = _paragraph_style(doc, ACTIVITY)
     activity.paragraph_format.space_before = Pt(6)
@@ -128,12 +181,7 @@ def build_template(path: Path = TEMPLATE_PATH) -> Path:
     link.font.color.rgb = RGBColor(0x00, 0x5A, 0x8C)
     link.font.underline = True
 
-    try:
-        table = doc.styles[TABLE]
-    except KeyError:
-        table = doc.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
-        table.base_style = doc.styles["Table Grid"]
-    table.font.size = Pt(9)
+    _light_table_style(doc)
 
     # Bokmål for spelling and hyphenation unless the renderer says otherwise.
     defaults = doc.styles.element.find(qn("w:docDefaults"))
@@ -154,7 +202,7 @@ def build_template(path: Path = TEMPLATE_PATH) -> Path:
         doc.add_paragraph(f"Overskrift {index}", style=name)
     doc.add_paragraph("Brødtekst.", style=BODY)
     doc.add_paragraph("Aktivitetens tittel. Beskrivelse.", style=ACTIVITY)
-    doc.add_paragraph("Enheter: … · Arenaer: …", style=FACTS)
+    doc.add_paragraph("(Ikke lenger i bruk: faktalinje.)", style=FACTS)
     doc.add_paragraph("Listetittel", style=LIST_TITLE)
     doc.add_paragraph("Punkt", style=BULLET)
     doc.add_paragraph("Figur 1: Bildetekst", style=CAPTION)

@@ -22,6 +22,16 @@ def demo_db(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def no_docx_page_numbers():
+    """DOCX page numbers from LibreOffice (about 1.5 s per document) only where a test asks for them
+    (test_docx_toc.py). Module-scoped, so module fixtures that render (test_renderers' outputs) see it too."""
+    from django.test import override_settings
+
+    with override_settings(REPORTING_DOCX_PAGE_NUMBERS=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def report_files(settings, tmp_path):
     """Issued report files go to a temporary directory."""

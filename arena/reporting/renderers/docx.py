@@ -38,6 +38,7 @@ from arena.reporting.document import (
     iter_headings,
     xml_safe_report,
 )
+from arena.reporting.toc_pages import toc_pages
 
 WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 TEXT_WIDTH_IN = 6.3
@@ -54,6 +55,9 @@ class _Writer:
         self.report = report
         self.doc = Document(str(tpl.TEMPLATE_PATH))
         self.bookmark_id = 0
+        self.toc: list[
+            tuple[tuple[int, str], DocxParagraph]
+        ] = []  # contents lines: ((level, text), paragraph)
         # Style ids looked up once: python-docx finds a style by name (and the default style) with a linear
         # scan over all styles for every paragraph, which dominates the time for long reports.
         self.styles = {name: self.doc.styles[name] for name in tpl.STYLES}
@@ -225,11 +229,31 @@ class _Writer:
             first.add_run(entries[0][1])
             for level, text in entries[1:]:
                 paragraphs.append(self.paragraph(text, tpl.TOC_LEVELS[level - 1]))
+            self.toc = list(zip(entries, paragraphs, strict=True))
         else:
             first.add_run(self.report.labels["toc_field"])
         end = OxmlElement("w:fldChar")
         end.set(qn("w:fldCharType"), "end")
         paragraphs[-1].add_run()._r.append(end)
+
+    def toc_page_numbers(self, pages: list[int]) -> None:
+        """Each contents line gets a tab (the TOC styles' right tab with dot leader) and its page number,
+        inside the field's result (before the field's end mark in the last line)."""
+        for (_entry, para), page in zip(self.toc, pages, strict=True):
+            end = next(
+                (
+                    r
+                    for r in para._p.iter(qn("w:r"))
+                    if r.find(qn("w:fldChar")) is not None
+                    and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "end"
+                ),
+                None,
+            )
+            para.add_run().add_tab()
+            para.add_run(str(page))
+            if end is not None:
+                para._p.remove(end)
+                para._p.append(end)
 
     def heading(self, part, level: int) -> None:
         para = self.paragraph(heading_text(part) if level < 3 else part.title, tpl.HEADINGS[level - 1])
@@ -246,14 +270,9 @@ class _Writer:
                 para = self.paragraph("", tpl.ACTIVITY)
                 para.add_run(block.heading).bold = True
                 para.add_run(f" {block.description}")
+                if block.text:
+                    para.add_run(f" {block.text}")
                 self.bookmark(para, block.id)
-                if block.details:
-                    facts = self.paragraph("", tpl.FACTS)
-                    for index, (label, value) in enumerate(block.details):
-                        if index:
-                            facts.add_run(" · ")
-                        facts.add_run(f"{label}:").bold = True
-                        facts.add_run(f" {value}")
             elif isinstance(block, BulletList):
                 if block.title:
                     self.paragraph(block.title, tpl.LIST_TITLE)
@@ -266,11 +285,14 @@ class _Writer:
                     else:
                         para.add_run(item.text)
             elif isinstance(block, ReferenceList):
-                self.paragraph(block.title, tpl.LIST_TITLE)
-                for ref in block.items:
-                    para = self.paragraph("", tpl.BULLET)
+                para = self.paragraph()
+                para.add_run(f"{block.title}:").bold = True
+                for index, ref in enumerate(block.items):
+                    para.add_run(" " if index == 0 else "; ")
                     self.hyperlink(para, ref.title, anchor=ref.target)
-                    para.add_run(f" – {ref.where}")
+                    if ref.number:
+                        para.add_run(f" ({ref.number})")
+                para.add_run(".")
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Figure):
@@ -342,6 +364,14 @@ class _Writer:
             for section in chapter.sections:
                 self.section(section, 2)
         self.body.append(self.sect_pr)
+        data = self.save()
+        # Page numbers in the contents list from LibreOffice's layout, when it is installed (toc_pages).
+        if self.toc and (pages := toc_pages(data, [entry for entry, _para in self.toc])):
+            self.toc_page_numbers(pages)
+            data = self.save()
+        return data
+
+    def save(self) -> bytes:
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
