@@ -29,6 +29,18 @@ def immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in bokmål: a request with the language cookie activates its language for the thread
+    (arena.web.middleware), and that must not leak into the next test."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def user(django_user_model):
     return django_user_model.objects.create_user(username="kari", password="Hemmelig-passord-42")

@@ -17,7 +17,11 @@ _SECTIONS = {
     "area",
     "ingest",
     "reporting",
+    "agenda",
+    "monitoring",
 }
+# The entries grouped under "Registeret" in the main menu.
+REGISTER_SECTIONS = frozenset({"unit", "organisation", "arena", "engagement", "activity", "country", "area"})
 
 
 def _language_switch_is_public() -> bool:
@@ -37,6 +41,7 @@ def arena(request):
     return {
         "organisation_name": settings.ORGANISATION_NAME,
         "nav_section": section if section in _SECTIONS else "",
+        "register_sections": REGISTER_SECTIONS,
         # A callable, so templates evaluate it only where they ask (the signed-out header), not on every page.
         "language_switch_public": _language_switch_is_public,
         # The user's permissions, computed once per request (arena.register.permissions.AccessMiddleware).

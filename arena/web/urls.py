@@ -6,6 +6,7 @@ from arena.web import editing, pickers_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sok/", views.search_page, name="search"),
     path("land/", views.country_list, name="country-list"),
     path("land/<str:code>/", views.country_detail, name="country-detail"),

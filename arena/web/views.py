@@ -8,7 +8,8 @@ select_related/prefetch_related so a page costs the same number of queries howev
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +104,12 @@ def _unit_groups():
         for kind, members in groups.items()
         if members
     ]
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own (pages link the SVG icon)."""
+    return redirect(static("arena/favicon.svg"))
 
 
 @login_not_required

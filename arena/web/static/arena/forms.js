@@ -1,5 +1,7 @@
 // Arena's form helpers. No inline scripts: the Content-Security-Policy allows scripts from 'self' only.
 //
+// 0. Every page: wide tables scroll inside their own container (a labelled, focusable region when it
+//    overflows), not the whole page; the main menu's "Registeret" group closes on Escape or a click elsewhere.
 // 1. After a refused save, focus moves to the error summary, so keyboard and screen-reader users start there.
 // 2. Pickers: each <select data-picker="URL"> becomes a search-as-you-type combobox (the ARIA 1.2 combobox
 //    pattern: an input with role=combobox, aria-expanded, aria-controls and aria-activedescendant over a
@@ -201,7 +203,59 @@
     }
   };
 
+  function wrapTables() {
+    var wrappers = [];
+    Array.prototype.forEach.call(document.querySelectorAll("main table"), function (table, index) {
+      if (table.parentNode.classList && table.parentNode.classList.contains("table-scroll")) { return; }
+      var wrapper = el("div", { "class": "table-scroll" });
+      var caption = table.querySelector("caption");
+      var labelledBy = table.getAttribute("aria-labelledby");
+      if (caption) {
+        if (!caption.id) { caption.id = "table-caption-" + index; }
+        labelledBy = caption.id;
+      }
+      if (labelledBy) { wrapper.setAttribute("aria-labelledby", labelledBy); }
+      table.parentNode.insertBefore(wrapper, table);
+      wrapper.appendChild(table);
+      wrappers.push(wrapper);
+    });
+    function update() {
+      wrappers.forEach(function (wrapper) {
+        var overflows = wrapper.scrollWidth > wrapper.clientWidth + 1;
+        if (overflows && wrapper.hasAttribute("aria-labelledby")) {
+          wrapper.setAttribute("tabindex", "0");
+          wrapper.setAttribute("role", "region");
+        } else {
+          wrapper.removeAttribute("tabindex");
+          wrapper.removeAttribute("role");
+        }
+      });
+    }
+    update();
+    window.addEventListener("resize", update);
+  }
+
+  function menuGroups() {
+    var groups = document.querySelectorAll(".site-nav__group details");
+    document.addEventListener("click", function (event) {
+      Array.prototype.forEach.call(groups, function (group) {
+        if (group.open && !group.contains(event.target)) { group.open = false; }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      Array.prototype.forEach.call(groups, function (group) {
+        if (group.open && group.contains(document.activeElement)) {
+          group.open = false;
+          group.querySelector("summary").focus();
+        }
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    wrapTables();
+    menuGroups();
     Array.prototype.forEach.call(document.querySelectorAll("select[data-picker]"), function (select) {
       new Picker(select);
     });
