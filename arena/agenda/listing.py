@@ -147,18 +147,18 @@ def month_grid(year: int, month: int, items: list[Entry]) -> list[list[Day]]:
     return grid
 
 
-def this_week(user, today: datetime.date | None = None) -> list[Entry]:
+def this_week(user, today: datetime.date | None = None, limit: int | None = None) -> list[Entry]:
     """The user's entries of the current week (Monday–Sunday): their meetings and their units' deadlines; for
-    the coordinator, everything."""
+    the coordinator, everything. With `limit`, at most `limit + 1` (the first in time)."""
     from arena.register.permissions import Access
 
     today = today or timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     sunday = monday + datetime.timedelta(days=6)
     access = Access.of(user)
-    everything = entries(monday, sunday)
     if access.is_coordinator:
-        return everything
+        return entries(monday, sunday, limit=limit)
+    everything = entries(monday, sunday)
     mine = set(meeting_queries.for_user(user).values_list("pk", flat=True))
     units = access.contact_unit_ids
     kept = []
@@ -172,4 +172,4 @@ def this_week(user, today: datetime.date | None = None) -> list[Entry]:
             and entry.obj.unit_id in units
         ):
             kept.append(entry)
-    return kept
+    return kept if limit is None else kept[: limit + 1]

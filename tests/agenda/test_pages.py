@@ -233,3 +233,19 @@ def test_busy_days_and_periods_are_bounded(as_persona, agenda, monkeypatch):
     monkeypatch.setattr(calendar, "LIST_LIMIT", 4)
     capped = client.get(reverse("agenda-list") + "?from=2033-03-01&to=2033-03-31").content.decode()
     assert capped.count("Travelt møte") == 4 and "flere enn 4 oppføringer" in capped
+
+
+def test_this_week_on_the_home_page_is_bounded(as_persona, agenda):
+    from django.utils import timezone
+
+    from arena.agenda.templatetags import agenda_tags
+
+    today = timezone.localtime()
+    monday = (today - datetime.timedelta(days=today.weekday())).replace(hour=9, minute=0)
+    Meeting.objects.bulk_create(
+        Meeting(arena=agenda.wha, name=f"Ukemøte {i:02d}", starts_at=monday, ends_at=monday)
+        for i in range(agenda_tags.THIS_WEEK + 2)
+    )
+    page = as_persona("coordinator").get(reverse("home")).content.decode()
+    assert page.count("Ukemøte") == agenda_tags.THIS_WEEK
+    assert "se resten i agendaen" in page
