@@ -12,7 +12,8 @@ names it. An annotated entity counts as named when, in the generated text,
   register, found with the import's own linker (`arena.ingest.linking.find_known`: whole words, longest name
   first, Norwegian inflection on the last word only, short names in their letter case). The register entities
   an annotation stands for are those that one of its surface forms (or its name) names *as a whole* — "WHOs" is
-  WHO, but "WHOs regionkontor for Europa" is not WHO; or
+  WHO, but "WHOs regionkontor for Europa" is not WHO. A register name longer than the linker looks (16 words;
+  one English name has 17) counts when its words are written in a row, uninflected; or
 - one of the annotation's own surface forms (or its name) is written, found the same way.
 
 No substring matching: "EU" inside "EUs helseprogram" is the programme, not the union (longest name first).
@@ -220,19 +221,40 @@ def linked_entities(year: int) -> set[tuple[str, int]]:
     return out
 
 
+def _keys(name: str) -> tuple[str, ...]:
+    from arena.ingest.linking import tokens_of, word_key
+
+    return tuple(word_key(w) for w, _s, _e in tokens_of(name))
+
+
+def _contains(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
 def coverage(ref: dict, lines: list[str], gazetteer, layout: str = "") -> Coverage:
     """Which of the reference's annotated entities the text `lines` names (see the module's docstring)."""
-    from arena.ingest.linking import find_known
+    from arena.ingest.linking import MAX_NAME_TOKENS, find_known, tokens_of, word_key
 
     items = annotations(ref, gazetteer)
     own_forms = forms_gazetteer(items)
+    # Names longer than the linker looks (an English name of 17 words): the same words in a row, uninflected.
+    long_names = {
+        item.index: [keys for keys in (_keys(n) for n in written) if len(keys) > MAX_NAME_TOKENS]
+        for item in items
+        for written in [[n for key in item.stands_for for n in gazetteer.written.get(key, [])]]
+    }
     evidence: dict[int, list[str]] = defaultdict(list)
     for line in lines:
         mentions = [m for m in find_known(line, gazetteer) if m.entry is not None]
         named_here = {(m.entry.model, m.entry.pk): m.surface for m in reversed(mentions)}
+        line_keys = None
         for item in items:
             for key in item.stands_for & named_here.keys():
                 evidence[item.index].append(named_here[key])
+            for keys in long_names[item.index]:
+                line_keys = line_keys or tuple(word_key(w) for w, _s, _e in tokens_of(line))
+                if _contains(line_keys, keys):
+                    evidence[item.index].append(" ".join(keys))
         for m in find_known(line, own_forms):
             item = items[m.entry.pk]
             # The annotation's own words count unless the linker reads that very span as another entity
