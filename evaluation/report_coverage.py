@@ -172,6 +172,8 @@ class Coverage:
     named: set[int]  # indexes of annotated entities the generated report names
     evidence: dict[int, str] = field(default_factory=dict)  # index → the words that name it
     linked: set[int] = field(default_factory=set)  # … that the year's register records link to
+    # register rows the year's records link to that the report names nowhere (annotated or not)
+    unnamed_links: set[tuple[str, int]] = field(default_factory=set)
 
     def by_kind(self) -> dict[str, dict]:
         out = {}
@@ -244,8 +246,10 @@ def coverage(ref: dict, lines: list[str], gazetteer, layout: str = "") -> Covera
         for written in [[n for key in item.stands_for for n in gazetteer.written.get(key, [])]]
     }
     evidence: dict[int, list[str]] = defaultdict(list)
+    in_text: set[tuple[str, int]] = set()
     for line in lines:
         mentions = [m for m in find_known(line, gazetteer) if m.entry is not None]
+        in_text |= {(m.entry.model, m.entry.pk) for m in mentions}
         named_here = {(m.entry.model, m.entry.pk): m.surface for m in reversed(mentions)}
         line_keys = None
         for item in items:
@@ -271,7 +275,8 @@ def coverage(ref: dict, lines: list[str], gazetteer, layout: str = "") -> Covera
     found = {index: " | ".join(dict.fromkeys(words)) for index, words in evidence.items()}
     links = linked_entities(ref["year"])
     linked = {i.index for i in items if i.stands_for & links}
-    return Coverage(ref["year"], layout, items, set(found), found, linked)
+    unnamed = {key for key in links - in_text if key in gazetteer.entries}  # not the home country
+    return Coverage(ref["year"], layout, items, set(found), found, linked, unnamed)
 
 
 def measure(years=YEARS, layouts=LAYOUTS, language: str | None = None) -> list[Coverage]:
@@ -337,6 +342,8 @@ def print_results(results: list[Coverage], verbose: bool) -> None:
             for item in result.items:
                 if item.index in result.named and item.index not in result.linked:
                     print(f"  named, not linked in the register: {item.name}: {result.evidence[item.index]}")
+            for key in sorted(result.unnamed_links, key=register_name):
+                print(f"  linked in the register, named nowhere in this report: {register_name(key)}")
             for item in result.items:
                 found = result.evidence.get(item.index, "-")
                 register = (
