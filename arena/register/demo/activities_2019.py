@@ -746,8 +746,7 @@ ACTIVITIES_2019: list[ActivityRec] = [
         ("hk",),
         "Medlem av revisjonsutvalget under Den administrative kommisjon",
         "Divisjonen deltok i utvalget som håndterer det økonomiske oppgjøret mellom EØS-landene for "
-        "helsehjelp etter trygdeforordningen 883/2004. Ordningen gjelder også Sveits, så den som får "
-        "helsehjelp der eller i et annet EØS-land, har de samme rettighetene.",
+        "helsehjelp etter trygdeforordningen 883/2004, som også gjelder for Sveits.",
         "participation",
         UHC,
         arenas=("audit-board", "admin-commission"),
