@@ -664,6 +664,28 @@ class _Builder:
                     )
                 )
             sections.append(Section(id=f"arena-{group}", title=group_label(group), blocks=blocks))
+        main_keys = {key for _group, keys in MAIN_ARENA_GROUPS for key in keys}
+        others = [
+            e
+            for e in d.engagements
+            if d.organisations.root_key(d.organisations.arena_organisation(e.arena_id)) not in main_keys
+        ]
+        # OECD, the UN, the Council of Europe, regional and bilateral arenas: the unit layout lists them in each
+        # unit's chapter; the area layout has no such chapter, so they are listed here.
+        if others and self.layout == "area":
+            sections.append(
+                Section(
+                    id="arena-andre",
+                    title=_("Andre organisasjoner og arenaer"),
+                    blocks=[
+                        self.engagement_table(
+                            _("Andre faste deltakelser i %(year)d") % {"year": self.year},
+                            others,
+                            with_unit=True,
+                        )
+                    ],
+                )
+            )
         return Chapter(
             id="satsningsomrader-og-arenaer",
             title=_("Satsningsområder og de viktigste arenaene"),
