@@ -123,14 +123,14 @@ def test_upload_manual_and_bad_files(as_persona, invitation_world):
 
 def test_overview_and_arena_page(as_persona, routed, invitation_world):
     client = as_persona("reader")
-    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.ff.pk}).context[
-        "rows"
-    ]
+    listed = client.get(reverse("invitation-list"), {"unit": invitation_world.personas.ff.pk}).context["rows"]
     assert list(listed) == []
-    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.kf.pk}).context[
-        "rows"
-    ]
+    listed = client.get(reverse("invitation-list"), {"unit": invitation_world.personas.kf.pk}).context["rows"]
     assert list(listed) == [routed]
+    listed = client.get(reverse("invitation-list"), {"arena": "ERN", "status": "routed"})
+    assert list(listed.context["rows"]) == [routed]
+    assert "/api/v1/invitations/export/csv/?arena=ERN" in listed.content.decode()
+    assert list(client.get(reverse("invitation-list"), {"status": "declined"}).context["rows"]) == []
     page = client.get(reverse("invitation-overview")).content.decode()
     assert "Europeiske referansenettverk" in page
     arena_page = client.get(reverse("arena-detail", args=[invitation_world.ern.pk])).content.decode()
