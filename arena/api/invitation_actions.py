@@ -19,6 +19,7 @@ from arena.api.resources import RESOURCES
 from arena.api.serializers import serializer_for
 from arena.api.writes import LARGEST_INT, parse_if_match
 from arena.invitations import forms, workflow
+from arena.invitations.models import Invitation
 from arena.register import changes
 from arena.register.changes import ANY
 from arena.register.permissions import Access
@@ -97,6 +98,9 @@ class InvitationActions:
         based_on = parse_if_match(self.request.headers.get("If-Match"))
         with transaction.atomic():
             invitation = self.get_object()
+            # one step at a time on an invitation: a second accept waits, then finds it answered
+            Invitation.objects.select_for_update().filter(pk=invitation.pk).values_list("pk").get()
+            invitation.refresh_from_db()
             if based_on not in (None, ANY) and changes.latest_history_id(invitation) != based_on:
                 raise PreconditionFailed
             try:
