@@ -1,6 +1,6 @@
-"""Routing figures for the invitation corpus (tests/invitations/data, SYNTHETIC invitations written for Arena)
-against the demo register: the share routed to the unit the register implies, how many went to triage instead,
-and how many to a wrong unit.
+"""Routing figures for the invitation corpus (tests/invitations/data, SYNTHETIC invitations written for Arena, as
+.eml and as Outlook .msg) against the demo register: the share routed to the unit the register implies, how many
+went to triage instead, and how many to a wrong unit.
 
     .venv/bin/python benchmarks/invitation_routing.py [--verbose]
 

@@ -11,6 +11,7 @@ from arena.agenda import filters as agenda_filters
 from arena.agenda import forms as agenda_forms
 from arena.agenda import meetings, obligations
 from arena.agenda.models import AgendaItem, BriefingNote, Deadline, Meeting, MeetingSeries, Obligation
+from arena.invitations.filters import InvitationFilterSet
 from arena.invitations.models import Invitation
 from arena.monitoring.models import CountryAssessment, MonitoringItem, Situation, SituationReport, Topic
 from arena.register.models import (
@@ -269,9 +270,11 @@ RESOURCES: dict[str, Resource] = {
                 "meeting",
                 "activity",
             ),  # fmt: skip
+            filterset=InvitationFilterSet,
             select=("organisation", "arena", "unit"),
             description="Invitasjoner til møter, seminarer, kurs og høringer, med arena, datoer, enheten de er sendt "
-            "til og svaret. Innholdet (e-postteksten og vedlegg) er ikke med.",
+            "til og svaret. Innholdet (e-postteksten og vedlegg) er ikke med. Svarene (send til enhet, takk ja, "
+            "takk nei, videresend, tilbake til koordinator, notat etter møtet) er egne operasjoner.",
         ),
         # The monitoring log (arena.monitoring): items scoped by their access level, as on every page.
         Resource(

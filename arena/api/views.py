@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from arena.api import exports, writes
+from arena.api.invitation_actions import InvitationActions
 from arena.api.problems import PreconditionRequired
 from arena.api.resources import RESOURCES, Resource
 from arena.api.serializers import serializer_for
@@ -134,10 +135,16 @@ class ResourceViewSet(
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+# Operations beyond reading and writing records: an app's workflow steps, each calling the app's domain function
+# (the mixin's `workflow_actions` names them; AccessPermission leaves the asking of `Access` to those functions).
+OPERATIONS = {"invitations": InvitationActions}
+
+
 def viewset_for(resource: Resource) -> type[ResourceViewSet]:
     base = ResourceViewSet if resource.writable else ReadViewSet
+    bases = (OPERATIONS[resource.name], base) if resource.name in OPERATIONS else (base,)
     cls = type(
-        f"{resource.model.__name__}ViewSet", (base,), {"resource": resource, "__doc__": resource.description}
+        f"{resource.model.__name__}ViewSet", bases, {"resource": resource, "__doc__": resource.description}
     )
     verbose = resource.model._meta.verbose_name_plural
     docs = {

@@ -172,18 +172,6 @@ def _day(component, name: str) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else None
 
 
-def _day(component, name: str) -> datetime.date | None:
-    value = component.get(name)
-    if value is None:
-        return None
-    value = value.dt
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.date()
-    return value if isinstance(value, datetime.date) else None
-
-
 def read_calendar(data: bytes) -> list[Event]:
     """The events of an .ics file (broken calendars are skipped: they only help the reading)."""
     import icalendar

@@ -185,4 +185,4 @@ class Attachment(models.Model):
 
 
 def retention_days() -> int:
-    return int(getattr(settings, "ARENA_INVITATION_RETENTION_DAYS", 365))
+    return int(getattr(settings, "ARENA_INVITATION_RETENTION_DAYS", 730))

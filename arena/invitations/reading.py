@@ -89,8 +89,9 @@ KIND_WORDS = [
     ("nomination", re.compile(r"(?i)\bnominat|\bnominer|\bnominasjon|\boppnevn|call\s+for\s+experts|designate\s+(?:an?\s+)?(?:expert|representative|focal)")),
     ("consultation", re.compile(r"(?i)\bconsultation|\bhøring|\bsurvey\b|\bquestionnaire|\binnspill|\bcomments?\s+on\s+the\s+draft|written\s+comments")),
     ("course", re.compile(r"(?i)\bcourse\b|\btraining\b|\bkurs\b|\bopplæring|summer\s+school|\bmasterclass")),
-    ("seminar", re.compile(r"(?i)\bseminar|\bwebinar|\bworkshop|\bconference|\bkonferanse|\bsymposium|\bforum\b")),
-    ("meeting", re.compile(r"(?i)\bmeeting|\bmøte|\bsession|\bplenary")),
+    # a venue ("Conference Centre", "konferansesenter") does not make a meeting a conference
+    ("seminar", re.compile(r"(?i)\bseminar|\bwebinar|\bworkshop|\bconference(?!\s+(?:centre|center|hall|room|venue))|\bkonferanse(?!senter|sal|rom)|\bsymposium|\bforum\b")),
+    ("meeting", re.compile(r"(?i)\bmeeting|\bmeets\b|møte|\bsession|\bplenary")),
 ]  # fmt: skip
 
 # Mail domains whose label is not a name the register knows (the rest are looked up by label: "oecd.org" → OECD).

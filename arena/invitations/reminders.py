@@ -4,7 +4,8 @@
 - an invitation sent to a unit and not answered: its contacts are reminded once when it has waited
   ARENA_INVITATION_REMINDER_DAYS days, or once when the registration deadline is ARENA_REMINDER_DAYS or fewer
   days away;
-- past the deadline and still not answered (or still in triage): escalated once to the coordinator;
+- past the deadline (or, when no deadline was read, past the event's first day) and still not answered (or still
+  in triage): escalated once to the coordinator;
 - after an accepted invitation's meeting: the attendees and the unit's contacts are asked once for a short note,
   which becomes the year's activity (workflow.write_note).
 
@@ -65,14 +66,21 @@ def answer_reminders(today: datetime.date) -> int:
     open_ones = Invitation.objects.filter(status__in=Invitation.OPEN).select_related("unit")
     for invitation in open_ones:
         values = {"subject": invitation.subject}
-        if invitation.deadline and invitation.deadline < today:
-            values["deadline"] = date_format(invitation.deadline)
+        # past the deadline, or — with no deadline read — past the event's first day
+        passed = invitation.deadline or invitation.starts_on
+        if passed and passed < today:
+            values["date"] = date_format(passed)
+            body = (
+                _("Påmeldingsfristen var %(date)s, og invitasjonen er ikke besvart.")
+                if invitation.deadline
+                else _("Arrangementet begynte %(date)s, og invitasjonen er ikke besvart.")
+            )
             count += len(
                 notify(
                     coordinators(),
                     kinds.ESCALATED.key,
                     title=_("Fristen er passert uten svar: %(subject)s") % values,
-                    body=_("Påmeldingsfristen var %(deadline)s, og invitasjonen er ikke besvart.") % values,
+                    body=body % values,
                     url=invitation.get_absolute_url(),
                     once=f"invitation:{invitation.pk}:escalated",
                 )

@@ -1,11 +1,13 @@
 """Retention: e-mails carry personal data. ARENA_INVITATION_RETENTION_DAYS after an invitation arrived, its
 text, HTML and attachment contents are removed; the facts (sender's organisation, arena, kind, dates, place,
-unit, answer, attachment names) stay. Each removal is one version of the invitation and one log entry. A
+unit, answer, attachment names) stay. Each removal is one version of the invitation and one log entry (`invitations.body_removed`, on the
+invitation's page); each run logs how many it removed (the application log, and the task's result on the worker). A
 periodic task (daily, the worker's schedule) and `python -m arena invitation_retention` run it."""
 
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +17,8 @@ from arena.invitations import log_actions
 from arena.invitations.models import Attachment, Invitation, retention_days
 from arena.register import changes
 from arena.register.permissions import Access
+
+logger = logging.getLogger(__name__)
 
 
 def due(now: datetime.datetime | None = None):
@@ -41,6 +45,11 @@ def remove_bodies(now: datetime.datetime | None = None, *, by=None) -> int:
             changes.save(invitation, by=access, action="retention")
             changes.log(log_actions.BODY_REMOVED, invitation, by=access, attachments=len(attachments))
         count += 1
+    logger.info(
+        "invitation retention: bodies and attachments removed from %s invitations received before %s",
+        count,
+        (now - datetime.timedelta(days=retention_days())).date().isoformat(),
+    )
     return count
 
 

@@ -4,19 +4,19 @@ work is in intake.py / workflow.py, every rule is asked of `request.access`."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arena.invitations import intake, workflow
+from arena.invitations import overview as figures
+from arena.invitations.filters import InvitationFilterSet
 from arena.invitations.forms import (
     AcceptForm,
     ForwardForm,
@@ -29,7 +29,6 @@ from arena.invitations.forms import (
 from arena.invitations.messages import InvitationError, Message, form_message_id, max_bytes, parse_file
 from arena.invitations.models import Invitation
 from arena.register import activity_log, changes
-from arena.register.models import Unit
 from arena.web.pagination import page_of
 
 
@@ -64,15 +63,11 @@ def _section(queryset, statuses):
 
 
 def invitation_list(request):
+    """The coordinator's triage, the open ones of the user's units, and every invitation filtered as the API's
+    list is (status, unit, arena, kind, year, received, deadline), with the filtered list's downloads."""
     access = request.access
     access.require(access.can_view_invitations())
-    status = request.GET.get("status", "")
-    unit = request.GET.get("enhet", "")
-    rows = Invitation.objects.all()
-    if status in Invitation.Status.values:
-        rows = rows.filter(status=status)
-    if unit.isdigit() and len(unit) < 12:
-        rows = rows.filter(unit_id=int(unit))
+    filterset = InvitationFilterSet(request.GET, queryset=Invitation.objects.all())
     triage = triage_more = mine = mine_more = None
     if access.can_triage_invitations():
         triage, triage_more = _section(Invitation.objects.all(), [Invitation.Status.TRIAGE])
@@ -81,6 +76,12 @@ def invitation_list(request):
             access.open_invitations(Invitation.objects.all()),
             [Invitation.Status.ROUTED, Invitation.Status.FORWARDED],
         )
+    query = request.GET.urlencode()
+    exports = [
+        (label, reverse("api-invitations-export", args=[fmt]) + (f"?{query}" if query else ""))
+        for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON"))
+    ]
+    rows = filterset.qs if filterset.is_valid() else Invitation.objects.none()
     return render(
         request,
         "invitations/list.html",
@@ -90,11 +91,9 @@ def invitation_list(request):
             triage_more=triage_more,
             mine=mine,
             mine_more=mine_more,
+            form=filterset.form,
+            exports=exports,
             page_obj=page_of(request, _listed(rows), PER_PAGE),
-            status=status,
-            statuses=Invitation.Status.choices,
-            unit=unit,
-            units=Unit.objects.order_by("name").only("pk", "name"),
         ),
     )
 
@@ -261,42 +260,13 @@ def overview(request):
     """Per year the number of invitations per arena and the time to answer; open and answered by unit."""
     access = request.access
     access.require(access.can_view_invitations())
-    per_arena = (
-        Invitation.objects.values("received_at__year", "arena__pk", "arena__name")
-        .annotate(count=Count("pk"))
-        .order_by("-received_at__year", "-count", "arena__name")
-    )
-    by_unit = (
-        Invitation.objects.values("unit__name", "status").annotate(count=Count("pk")).order_by("unit__name")
-    )
-    units: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in by_unit:
-        units[row["unit__name"] or _("Til vurdering")][row["status"]] += row["count"]
-    answered = Invitation.objects.filter(answered_at__isnull=False).values_list(
-        "received_at__year", "received_at", "answered_at"
-    )
-    days: dict[int, list[float]] = defaultdict(list)
-    for year, received, answered_at in answered:
-        days[year].append((answered_at - received).total_seconds() / 86400)
-    answer_times = [
-        {
-            "year": year,
-            "count": len(values),
-            "mean": sum(values) / len(values),
-            "median": sorted(values)[len(values) // 2],
-        }
-        for year, values in sorted(days.items(), reverse=True)
-    ]
-    unit_rows = [
-        {
-            "unit": name,
-            "open": sum(c[s] for s in Invitation.OPEN),
-            "answered": sum(c[s] for s in Invitation.ANSWERED),
-        }
-        for name, c in sorted(units.items())
-    ]
     return render(
         request,
         "invitations/overview.html",
-        _context(request, per_arena=per_arena, unit_rows=unit_rows, answer_times=answer_times),
+        _context(
+            request,
+            per_arena=figures.per_arena_and_year(),
+            unit_rows=figures.per_unit(),
+            answer_times=figures.answer_times(),
+        ),
     )

@@ -1,6 +1,8 @@
 """The corpus (data/, SYNTHETIC invitations written for Arena) on the demo register: every invitation goes to the
-unit the register implies or to triage (the demo register's engagements), never to a wrong unit; and the command line's dry run and stored run."""
+unit the register implies or to triage (the demo register's engagements), never to a wrong unit; and the command line's dry run and stored run, of an .eml and an Outlook .msg."""
 
+import email
+import email.policy
 import json
 
 import pytest
@@ -8,7 +10,8 @@ from django.core.management import CommandError, call_command
 
 from arena.invitations.evaluation import evaluate
 from arena.invitations.models import Invitation
-from tests.invitations.conftest import DATA
+from tests.invitations import msgfile
+from tests.invitations.conftest import DATA, eml
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +55,20 @@ def test_store_and_route_then_refuse_the_duplicate(routing_db, capsys):
     with pytest.raises(CommandError, match="allerede registrert"):
         call_command("invitation", path, "--json")
     assert Invitation.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_command_line_reads_msg(routing_db, capsys, tmp_path):
+    call_command("invitation", str(DATA / "11-nomesko-annual-meeting.msg"), "--dry-run", "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert result["unit"]["abbreviation"] and result["confidence"] >= 0.7
+    assert result["subject"] == "Invitasjon til årsmøte i Nordisk medisinalstatistisk komité (NOMESKO)"
+    assert (
+        result["sender"] == "NOMESKO sekretariat <nomesko@norden.org>"
+        and result["unit"]["abbreviation"] == "DH"
+    )
+    path = tmp_path / "uten-id.msg"
+    path.write_bytes(msgfile.without_message_id(email.message_from_bytes(eml(), policy=email.policy.default)))
+    with pytest.raises(CommandError, match="Message-ID"):
+        call_command("invitation", str(path), "--json")
+    assert Invitation.objects.count() == 0

@@ -119,3 +119,7 @@ def test_location_and_kind():
     assert read_kind("Summer course on health economics", "") == "course"
     assert read_kind("Nordic Substance Abuse Seminar 2030", "") == "seminar"
     assert read_kind("Board meeting", "") == "meeting"
+    # the venue's name is not the kind of event
+    assert read_kind("Board of Member States", "The Board meets at the Conference Centre.") == "meeting"
+    assert read_kind("Styremøte", "Sted: Oslo konferansesenter") == "meeting"
+    assert read_kind("European Public Health Conference", "Venue: Conference Centre") == "seminar"

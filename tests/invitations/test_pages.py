@@ -1,6 +1,9 @@
 """The invitation pages for every persona: signed out → sign-in; a persona without the right → refused and
 nothing written; the right persona → done and attributed. Bodies only for the coordinator and the routed unit."""
 
+import email
+import email.policy
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -11,6 +14,7 @@ from arena.invitations import intake
 from arena.invitations.messages import parse_eml
 from arena.invitations.models import Invitation
 from arena.register.models import LogEntry
+from tests.invitations import msgfile
 from tests.invitations.conftest import eml
 
 HTML = "<p>Board of the European Reference Networks, 12 March 2030.</p><script>alert('hei')</script>"
@@ -119,18 +123,34 @@ def test_upload_manual_and_bad_files(as_persona, invitation_world):
     assert manual.starts_on.isoformat() == "2030-05-04"
     assert as_persona("reader").post(url, {"subject": "x"}).status_code == 403
     assert Invitation.objects.count() == 2
+    # the same invitation saved from Outlook, with another Message-ID: read and stored, and as a copy of the
+    # first (same subject, arena and start) sent to triage rather than routed twice
+    saved = msgfile.from_email(
+        email.message_from_bytes(eml(message_id="<ern-outlook@example.org>"), policy=email.policy.default)
+    )
+    client = as_persona("contact_kf")
+    response = client.post(url, {"file": SimpleUploadedFile("ERN-møte.msg", saved)})
+    outlook = Invitation.objects.get(message_id="<ern-outlook@example.org>")
+    assert response["Location"] == outlook.get_absolute_url()
+    assert (outlook.arena, outlook.starts_on.isoformat()) == (invitation_world.ern, "2030-03-12")
+    assert outlook.sender_email == "ern-secretariat@ec.europa.eu" and "Dear members" in outlook.body_text
+    assert outlook.status == Invitation.Status.TRIAGE and outlook.source == "upload"
 
 
 def test_overview_and_arena_page(as_persona, routed, invitation_world):
     client = as_persona("reader")
-    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.ff.pk}).context[
+    listed = client.get(reverse("invitation-list"), {"unit": invitation_world.personas.ff.pk}).context[
         "page_obj"
     ]
     assert list(listed) == []
-    listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.kf.pk}).context[
+    listed = client.get(reverse("invitation-list"), {"unit": invitation_world.personas.kf.pk}).context[
         "page_obj"
     ]
     assert list(listed) == [routed]
+    listed = client.get(reverse("invitation-list"), {"arena": "ERN", "status": "routed"})
+    assert list(listed.context["page_obj"]) == [routed]
+    assert "/api/v1/invitations/export/csv/?arena=ERN" in listed.content.decode()
+    assert list(client.get(reverse("invitation-list"), {"status": "declined"}).context["page_obj"]) == []
     page = client.get(reverse("invitation-overview")).content.decode()
     assert "Europeiske referansenettverk" in page
     arena_page = client.get(reverse("arena-detail", args=[invitation_world.ern.pk])).content.decode()

@@ -190,3 +190,63 @@ def test_a_forwarded_copy_goes_to_triage_not_to_the_unit_again(invitation_world)
     assert copy.status == Invitation.Status.TRIAGE
     assert any(f"nr. {first.pk}" in reason for reason in copy.reasons)
     assert intake.bare_subject("SV: Fwd:  Møte i ERN") == "møte i ern"
+
+
+def test_without_a_deadline_escalation_comes_after_the_event_began(invitation_world):
+    invitation = _receive(
+        invitation_world,
+        text="Dear members,\n\nThe Board of Member States of the European Reference Networks meets in Brussels "
+        "on 12-13 March 2030.\n\nKind regards,\nEuropean Commission\n",
+    )
+    assert invitation.deadline is None and invitation.starts_on.isoformat() == "2030-03-12"
+    reminders.send_invitation_reminders(invitation.starts_on)  # the day itself: reminded, not escalated
+    assert not Notification.objects.filter(kind="invitations.escalated").exists()
+    assert reminders.send_invitation_reminders(invitation.starts_on + datetime.timedelta(days=1)) == 1
+    escalated = Notification.objects.get(kind="invitations.escalated")
+    assert escalated.recipient.username == "koordinator" and "Arrangementet begynte" in escalated.body
+
+
+def test_retention_run_is_logged(invitation_world, settings, caplog):
+    invitation = _receive(invitation_world)
+    settings.ARENA_INVITATION_RETENTION_DAYS = 30
+    with caplog.at_level("INFO", logger="arena.invitations.retention"):
+        assert retention.remove_bodies(invitation.received_at + datetime.timedelta(days=31)) == 1
+        assert retention.remove_bodies(invitation.received_at + datetime.timedelta(days=32)) == 0
+    runs = [r.getMessage() for r in caplog.records if r.name == "arena.invitations.retention"]
+    assert len(runs) == 2 and "from 1 invitations" in runs[0] and "from 0 invitations" in runs[1]
+
+
+def test_overview_figures_per_unit_year_and_arena(invitation_world):
+    from arena.invitations import overview
+
+    users, people = invitation_world.personas.users, invitation_world.people
+    accepted = _receive(invitation_world)
+    declined = _receive(invitation_world, message_id="<ern-2@example.org>", subject="ERN working group")
+    _receive(
+        invitation_world, message_id="<garden@x.org>", subject="Garden party", text="Come on 3 June 2030."
+    )
+    now = timezone.now()
+    Invitation.objects.update(received_at=now - datetime.timedelta(minutes=10))
+    for invitation, minutes in ((accepted, 30), (declined, 90)):
+        Invitation.objects.filter(pk=invitation.pk).update(
+            received_at=now - datetime.timedelta(minutes=minutes)
+        )
+        invitation.refresh_from_db()
+    workflow.accept(accepted, by=users["contact_kf"], people=[people["contact_kf"]])
+    workflow.decline(declined, by=users["contact_kf"], reason="Ingen kapasitet")
+    year = (now - datetime.timedelta(minutes=10)).year
+    rows = overview.per_arena_and_year()
+    ern = next(r for r in rows if r.arena_pk == invitation_world.ern.pk)
+    assert (ern.year, ern.count, ern.accepted, ern.declined, ern.open) == (year, 2, 1, 1, 0)
+    assert round(ern.median_days * 24, 2) == 1.0  # half an hour and an hour and a half: an hour
+    unknown = next(r for r in rows if r.arena_pk is None)
+    assert (unknown.count, unknown.open, unknown.median_days) == (1, 1, None)
+    [times] = overview.answer_times()
+    assert (times.year, times.count, round(times.mean * 24, 2), round(times.median * 24, 2)) == (
+        year,
+        2,
+        1.0,
+        1.0,
+    )
+    units = {row.unit: (row.open, row.answered) for row in overview.per_unit()}
+    assert units == {invitation_world.personas.kf.name: (0, 2), "Til vurdering": (1, 0)}

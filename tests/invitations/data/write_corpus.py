@@ -3,17 +3,30 @@ tests; the bodies named are real, the people, dates and texts are not). Run from
 
     .venv/bin/python tests/invitations/data/write_corpus.py
 
-Each message becomes NN-name.eml; expected.json says which unit (its key) the demo register implies (the strongest
+Each message becomes NN-name.eml, or NN-name.msg (Outlook, written by tests/invitations/msgfile.py from the same
+message) for those in AS_MSG; expected.json says which unit (its key) the demo register implies (the strongest
 engagement on the arena; "triage" where the register does not say one unit clearly).
 """
 
 import datetime
 import json
+import sys
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Saved from Outlook rather than from a mail program writing RFC 5322: an .ics attachment, an HTML-only mail with
+# a script, Nordic letters in the text, a forwarded mail, one for triage, a calendar-only invitation.
+AS_MSG = {
+    "esan-salt-meeting",
+    "tehdas-consortium",
+    "nomesko-annual-meeting",
+    "oecd-hcqi",
+    "nordic-substance-abuse-seminar",
+    "forwarded-violence-focal-points",
+    "calendar-only-data-coordinators",
+}
 SENT = datetime.datetime(2026, 11, 20, 10, 15, tzinfo=datetime.UTC)
 
 
@@ -472,11 +485,20 @@ def write() -> None:
             message.add_attachment(
                 ics(*spec["ics"]).encode(), maintype="text", subtype="calendar", filename="invitation.ics"
             )
+            message.set_boundary(f"=={spec['name']}==")  # the same bytes each time the corpus is written
         path = HERE / f"{number:02d}-{spec['name']}.eml"
-        path.write_bytes(bytes(message))
+        if spec["name"] in AS_MSG:
+            path.unlink(missing_ok=True)
+            path = path.with_suffix(".msg")
+            path.write_bytes(msgfile.from_email(message))
+        else:
+            path.write_bytes(bytes(message))
         expected[path.name] = spec["expected"]
     (HERE / "expected.json").write_text(json.dumps(expected, indent=2) + "\n")
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parents[2]))
+    from tests.invitations import msgfile
+
     write()
