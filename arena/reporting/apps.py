@@ -18,6 +18,9 @@ class ReportingConfig(AppConfig):
                     "åpnet rapporteringsrunden (frist %(deadline)s, %(units)s innspill)"
                 ),
                 "reporting.cycle.approved": _("godkjente rapporteringsrunden"),
+                "reporting.cycle.reopened": _(
+                    "åpnet rapporteringsrunden igjen for å endre innspillet fra %(unit)s: %(reason)s"
+                ),
                 "reporting.cycle.texts_edited": _("endret redaksjonelle tekster"),
                 "reporting.submission.saved": _("lagret merknader"),
                 "reporting.submission.refreshed": _("hentet innspillet på nytt fra registeret"),

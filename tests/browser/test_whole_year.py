@@ -176,20 +176,20 @@ def test_the_whole_year(new_page, year_world, live_server):
     assert "kan ikke godkjennes før alle innspill er godkjent" in _message(coordinator)
     check(coordinator, "cycle approval refused")
     # A request to issue anyway (a page left open, a crafted form) is refused with the reason.
-    coordinator.evaluate(
-        """year => {
-            const form = document.createElement("form");
-            form.method = "post";
-            form.action = `/arsmelding/${year}/utgi/`;
-            form.innerHTML = `<input name="csrfmiddlewaretoken"
-                value="${document.querySelector('[name=csrfmiddlewaretoken]').value}">
-                <input name="layout" value="unit">`;
-            document.body.append(form);
-            form.submit();
-        }""",
-        YEAR,
-    )
-    coordinator.wait_for_load_state()
+    with coordinator.expect_navigation():
+        coordinator.evaluate(
+            """year => {
+                const form = document.createElement("form");
+                form.method = "post";
+                form.action = `/arsmelding/${year}/utgi/`;
+                form.innerHTML = `<input name="csrfmiddlewaretoken"
+                    value="${document.querySelector('[name=csrfmiddlewaretoken]').value}">
+                    <input name="layout" value="unit">`;
+                document.body.append(form);
+                form.submit();
+            }""",
+            YEAR,
+        )
     assert "kan ikke utgis før rapporteringsrunden er godkjent" in _message(coordinator)
     assert not IssuedReport.objects.filter(is_draft=False).exists()
 
