@@ -1,5 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def _submitted(data: dict) -> str:
+    from arena.register.activity_log import count
+
+    activities, engagements = count(data, "activities"), count(data, "engagements")
+    return _("leverte innspillet (%(activities)s, %(engagements)s)") % {
+        "activities": ngettext("%(n)d aktivitet", "%(n)d aktiviteter", activities) % {"n": activities},
+        "engagements": ngettext("%(n)d deltakelse", "%(n)d deltakelser", engagements) % {"n": engagements},
+    }
 
 
 class ReportingConfig(AppConfig):
@@ -24,9 +35,7 @@ class ReportingConfig(AppConfig):
                 "reporting.cycle.texts_edited": _("endret redaksjonelle tekster"),
                 "reporting.submission.saved": _("lagret merknader"),
                 "reporting.submission.refreshed": _("hentet innspillet på nytt fra registeret"),
-                "reporting.submission.submitted": _(
-                    "leverte innspillet (%(activities)s aktiviteter, %(engagements)s deltakelser)"
-                ),
+                "reporting.submission.submitted": _submitted,
                 "reporting.submission.returned": _("sendte innspillet tilbake: %(comment)s"),
                 "reporting.submission.approved": _("godkjente innspillet"),
                 "reporting.submission.reopened": _("åpnet det godkjente innspillet igjen: %(reason)s"),

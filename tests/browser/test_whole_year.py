@@ -148,6 +148,7 @@ def test_the_whole_year(new_page, year_world, live_server):
     # The coordinator returns it with a comment.
     coordinator.goto(submission_url)
     assert "Innlegg i helseforsamlingen" in coordinator.content()
+    assert "leverte innspillet (1 aktivitet, 0 deltakelser)" in coordinator.locator("main").inner_text()
     check(coordinator, "submission to review")
     coordinator.fill("#id_comment", "Skriv hva innlegget handlet om.")
     coordinator.get_by_role("button", name="Send tilbake med kommentar").click()
