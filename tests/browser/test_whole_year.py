@@ -245,6 +245,8 @@ def test_the_whole_year(new_page, year_world, live_server):
     reader.goto("/aktiviteter/")
     assert reader.get_by_role("link", name="Import").count() == 0
     check(reader, "activity list as reader")
+    reader.set_viewport_size({"width": 390, "height": 844})
+    assert reader.locator(".site-header").bounding_box()["height"] < 220  # a compact header at 390 px
 
     print(f"{len(check.pages)} pages checked at 1280 and 390 px")
     assert check.problems == {}
