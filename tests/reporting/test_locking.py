@@ -125,3 +125,25 @@ def test_an_approved_cycle_locks_every_unit_and_only_the_coordinator_reopens_it(
     assert Access.of(user("kontakt-kf")).can_change(kf_activity(2020))
     if activity is not None:  # the other units stay approved and locked
         assert Access.of(user("kontakt-kf")).is_locked(activity)
+
+
+def test_the_nearest_unit_with_a_submission_decides_what_is_locked(approved):
+    """The directorate's approval does not lock a division whose own submission is open again; a department
+    without a submission of its own follows its division."""
+    coordinator = user("koordinator")
+    cycle = approved.cycle
+    kf = approved.unit
+    top = cycle.submissions.get(unit=kf.parent)  # the directorate's own submission
+    if top.status != Submission.Status.APPROVED:
+        flow.submit(top, by=coordinator)
+        flow.approve_submission(top, by=coordinator)
+    flow.reopen_submission(approved, by=user("kontakt-kf"), reason="Mangler en aktivitet.")
+    contact = Access.of(user("kontakt-kf"))
+    assert kf.pk not in contact.locked_unit_ids(2020)
+    below = Unit.objects.filter(parent=kf).exclude(submissions__cycle=cycle).first()
+    if below is not None:
+        assert below.pk not in contact.locked_unit_ids(2020)
+    flow.submit(approved, by=contact.acting_user)
+    flow.approve_submission(approved, by=coordinator)
+    locked = Access.of(user("kontakt-kf")).locked_unit_ids(2020)
+    assert kf.pk in locked and (below is None or below.pk in locked)
