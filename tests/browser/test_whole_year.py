@@ -77,6 +77,15 @@ class Checks:
         page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def _look(locator) -> tuple[str, str, str]:
+    """What sets a button apart: its background, text colour and border."""
+    return tuple(
+        locator.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.color, s.borderTopColor]; }"
+        )
+    )
+
+
 def _message(page) -> str:
     return page.locator(".messages").inner_text()
 
@@ -135,6 +144,18 @@ def test_the_whole_year(new_page, year_world, live_server):
     assert "Innlegg i helseforsamlingen" in contact.content()
     new_activity = contact.get_by_role("link", name="Ny aktivitet")
     assert re.search(rf"\?unit={world['kf'].pk}&year={YEAR}&next=", new_activity.get_attribute("href"))
+    # "Lever innspillet …" looks like none of its neighbours; secondary actions are outlined, not filled.
+    looks = {
+        name: _look(contact.get_by_role(role, name=name))
+        for role, name in (
+            ("link", "Lever innspillet …"),
+            ("link", "Ny aktivitet"),
+            ("button", "Lagre merknaden"),
+            ("button", "Fyll ut på nytt fra registeret"),
+        )
+    }
+    assert looks["Lever innspillet …"] not in [looks["Ny aktivitet"], looks["Lagre merknaden"]]
+    assert looks["Ny aktivitet"][0] == looks["Lagre merknaden"][0] == "rgb(255, 255, 255)"
     check(contact, "submission (draft)")
     contact.get_by_role("link", name="Lever innspillet …").click()
     assert contact.get_by_role("heading", level=1).inner_text().endswith("?")
@@ -150,6 +171,9 @@ def test_the_whole_year(new_page, year_world, live_server):
     assert "Innlegg i helseforsamlingen" in coordinator.content()
     assert "leverte innspillet (1 aktivitet, 0 deltakelser)" in coordinator.locator("main").inner_text()
     check(coordinator, "submission to review")
+    primary = _look(coordinator.get_by_role("button", name="Godkjenn", exact=True))
+    assert primary != _look(coordinator.get_by_role("button", name="Send tilbake med kommentar"))
+    assert primary[0] != "rgb(255, 255, 255)"  # the primary action is filled
     coordinator.fill("#id_comment", "Skriv hva innlegget handlet om.")
     coordinator.get_by_role("button", name="Send tilbake med kommentar").click()
     assert "sendt tilbake" in _message(coordinator)
@@ -214,6 +238,12 @@ def test_the_whole_year(new_page, year_world, live_server):
     assert issued.status == IssuedReport.Status.DONE, issued.error
     assert coordinator.get_by_role("link", name=re.compile("PDF")).count() >= 1
     check(coordinator, "issued report")
+
+    # The dashboard's charts say which bar is which year.
+    coordinator.goto(f"/oversikt/?year={YEAR}")
+    legend = coordinator.locator(".chart-legend").first
+    assert legend.inner_text().split("\n") == [f"{YEAR} (mørk)", f"{YEAR - 1} (lys)"]
+    check(coordinator, "dashboard")
 
     # The contact's edit of that year is refused: no "Endre", and the edit page says why.
     contact.goto(activity.get_absolute_url())
