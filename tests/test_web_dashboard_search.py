@@ -49,6 +49,8 @@ def test_dashboard_shows_charts_with_text_alternatives(client, django_user_model
     assert page.count("<desc id=") == 3
     assert "<caption>Aktiviteter per enhet (avdelinger telles i divisjonen) – tall</caption>" in page
     assert '<td class="num">+4</td>' in page  # KF's change from 2019
+    assert page.count('<ul class="chart-legend">') == 3  # each chart says which bar is which year
+    assert "</span>2020 (mørk)</li>" in page and "</span>2019 (lys)</li>" in page
     other_year = client.get(reverse("dashboard"), {"year": "2019"}).content.decode()
     assert "Oversikt 2019" in other_year
     assert client.get(reverse("dashboard"), {"year": "tull"}).status_code == 200

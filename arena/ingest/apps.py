@@ -10,17 +10,13 @@ class IngestConfig(AppConfig):
     verbose_name = _("Import")
 
     def ready(self):
+        from arena.ingest.wording import committed, undone
         from arena.register.activity_log import name_actions
 
         name_actions(
             {
                 "ingest.batch.stored": _("lastet opp %(file)s med %(proposals)s forslag"),
-                "ingest.batch.committed": _(
-                    "lagret i registeret: %(organisations)s organisasjoner, %(arenas)s arenaer, "
-                    "%(aliases)s navn, %(engagements)s deltakelser, %(activities)s aktiviteter"
-                ),
-                "ingest.batch.undone": _(
-                    "angret importen: %(deleted)s oppføringer slettet, %(restored)s satt tilbake"
-                ),
+                "ingest.batch.committed": lambda data: committed(data, _("lagret i registeret: %(counts)s")),
+                "ingest.batch.undone": lambda data: undone(data, _("angret importen: %(counts)s")),
             }
         )

@@ -19,6 +19,7 @@ from arena.ingest.linking import ENTITY_KINDS
 from arena.ingest.models import ImportBatch, Proposal
 from arena.ingest.readers import MAX_BYTES, check_size
 from arena.ingest.review import commit, decide, store
+from arena.ingest.wording import committed, undone
 from arena.register import activity_log
 from arena.register.models import Activity, Alias, Engagement
 
@@ -281,11 +282,7 @@ def batch_commit(request, pk: int):
     counts = commit(batch, by=request.access)
     messages.success(
         request,
-        _(
-            "Lagret i registeret: %(organisations)d organisasjoner, %(arenas)d arenaer, %(engagements)d "
-            "deltakelser og %(activities)d aktiviteter."
-        )
-        % counts,
+        committed({k: v for k, v in counts.items() if k != "aliases"}, _("Lagret i registeret: %(counts)s.")),
     )
     return redirect(batch)
 
@@ -314,6 +311,6 @@ def batch_undo(request, pk: int):
         return redirect(batch)
     messages.success(
         request,
-        _("Importen er angret: %(deleted)d oppføringer slettet, %(restored)d satt tilbake.") % counts,
+        undone(counts, _("Importen er angret: %(counts)s.")),
     )
     return redirect(batch)

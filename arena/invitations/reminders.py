@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from arena.invitations import kinds
 from arena.invitations.models import Invitation
@@ -96,7 +97,10 @@ def answer_reminders(today: datetime.date) -> int:
         body = (
             _("Fristen for å svare er %(deadline)s.") % {"deadline": date_format(invitation.deadline)}
             if invitation.deadline
-            else _("Invitasjonen har ventet i %(days)s dager.") % {"days": waited}
+            else ngettext(
+                "Invitasjonen har ventet i %(days)d dag.", "Invitasjonen har ventet i %(days)d dager.", waited
+            )
+            % {"days": waited}
         )
         count += len(
             notify(

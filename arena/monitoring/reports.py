@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from arena.monitoring import log_actions
@@ -196,8 +197,12 @@ def _build(report: SituationReport) -> Report:
     )
     summary = _paragraphs(report.summary) or [
         Paragraph(
-            _("Rapporten bygger på %(items)d notiser og %(assessments)d landvurderinger fra perioden.")
-            % {"items": len(items), "assessments": len(assessments)}
+            _("Rapporten bygger på %(items)s og %(assessments)s fra perioden.")
+            % {
+                "items": ngettext("%(n)d notis", "%(n)d notiser", len(items)) % {"n": len(items)},
+                "assessments": ngettext("%(n)d landvurdering", "%(n)d landvurderinger", len(assessments))
+                % {"n": len(assessments)},
+            }
         )
     ]
     document.chapters.append(Chapter(id="sammendrag", title=_("Sammendrag"), blocks=summary))

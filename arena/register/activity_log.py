@@ -12,8 +12,17 @@ _LABELS: dict[str, object] = {}
 
 
 def name_actions(labels: dict[str, object]) -> None:
-    """Register display labels (lazy bokmål strings, may use `%(key)s` of the entry's data) for actions."""
+    """Register display labels for actions: lazy bokmål strings that may use `%(key)s` of the entry's data, or
+    functions of the data (for counts, whose noun has a singular and a plural: see `count`)."""
     _LABELS.update(labels)
+
+
+def count(data: dict, key: str) -> int:
+    """A count from a log entry's data, for `ngettext` in a label function (0 when missing or not a number)."""
+    try:
+        return int(data.get(key) or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 @dataclass
@@ -29,6 +38,8 @@ def describe(entry) -> str:
     label = _LABELS.get(entry.action)
     if label is None:
         return entry.action
+    if callable(label):
+        return str(label(entry.data or {}))
     try:
         return str(label) % entry.data
     except (KeyError, TypeError, ValueError):

@@ -67,7 +67,8 @@ class RecordLocked(PermissionDenied):
         super().__init__(
             _(
                 "Innspillet for %(year)s er godkjent, så enhetens oppføringer for det året er låst. "
-                "Åpne innspillet igjen under Årsmelding for å endre dem."
+                "Åpne innspillet igjen under Årsmelding for å endre dem (når hele rapporteringsrunden er "
+                "godkjent, gjør koordinator det)."
             )
             % {"year": year}
         )

@@ -184,18 +184,26 @@ class Access:
         return (before ^ after) <= self.contact_unit_ids and bool(after & self.contact_unit_ids)
 
     def locked_unit_ids(self, year: int) -> frozenset[int]:
-        """The units whose records of `year` are locked, with their sub-units: those whose submission in that
-        year's reporting cycle is approved, or every unit of an approved cycle. Cached per year."""
+        """The units whose records of `year` are locked: every unit of an approved cycle; in an open cycle, the
+        units whose own submission is approved, and the sub-units without a submission of their own under them
+        (the nearest unit with a submission decides, so reopening a division's submission unlocks the division
+        even when the directorate's is approved). Cached per year."""
         locks = self.__dict__.setdefault("_locks", {})
         if year not in locks:
             submission = apps.get_model("reporting", "Submission")
-            approved = submission.Status.APPROVED
-            units = set(
-                submission.objects.filter(cycle__year=year)
-                .filter(Q(status=approved) | Q(cycle__status=approved))
-                .values_list("unit_id", flat=True)
+            rows = submission.objects.filter(cycle__year=year).values_list(
+                "unit_id", "status", "cycle__status"
             )
-            locks[year] = frozenset(UnitTree.load().descendants(units)) if units else frozenset()
+            approved = submission.Status.APPROVED
+            status = {unit: approved if cycle == approved else own for unit, own, cycle in rows}
+            locked = set()
+            if any(s == approved for s in status.values()):
+                tree = UnitTree.load()
+                for unit in tree.parents:
+                    owner = next((u for u in tree.ancestors(unit) if u in status), None)
+                    if owner is not None and status[owner] == approved:
+                        locked.add(unit)
+            locks[year] = frozenset(locked)
         return locks[year]
 
     def locks(self, obj, unit_ids: set[int] | None = None) -> bool:
@@ -240,7 +248,10 @@ class Access:
 
     def can_reopen_submission(self, submission) -> bool:
         """Reopen an approved submission so the unit's records of the year can change again: whoever may edit
-        it (the unit's contact or the coordinator), while the cycle is open."""
+        it (the unit's contact or the coordinator) while the cycle is open; once the cycle is approved, only the
+        coordinator (reopening the submission opens the cycle again)."""
+        if not submission.cycle.is_open:
+            return self.can_manage_cycle()
         return self.can_edit_submission(submission)
 
     def can_edit_submission(self, submission) -> bool:

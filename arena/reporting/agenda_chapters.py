@@ -18,6 +18,7 @@ from collections import defaultdict
 from django.apps import apps
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from arena.register.models import Unit
 from arena.reporting.document import BulletList, Chapter, ListItem, Paragraph, Section, Table
@@ -108,9 +109,12 @@ def meetings_chapter(year: int, report_units: list[Unit], report_unit: dict[int,
         return None
     count = len({m.pk for meetings in by_unit.values() for m in meetings})
     intro = Paragraph(
-        _(
+        ngettext(
+            "Møtene i agendaen for %(year)d som enhetene deltok på, ordnet under arenaene (%(count)d møte i "
+            "alt). Avlyste møter er ikke med.",
             "Møtene i agendaen for %(year)d som enhetene deltok på, ordnet under arenaene (%(count)d møter i "
-            "alt). Avlyste møter er ikke med."
+            "alt). Avlyste møter er ikke med.",
+            count,
         )
         % {"year": year, "count": count}
     )
@@ -146,9 +150,12 @@ def reporting_chapter(year: int) -> Chapter | None:
         )
     done = sum(1 for d in deadlines if d.delivered_at)
     intro = Paragraph(
-        _(
+        ngettext(
             "Direktoratet rapporterer jevnlig til internasjonale organisasjoner. I %(year)d hadde "
-            "rapporteringspliktene %(count)d frister; %(done)d av dem er registrert som levert."
+            "rapporteringspliktene %(count)d frist; %(done)d av dem er registrert som levert.",
+            "Direktoratet rapporterer jevnlig til internasjonale organisasjoner. I %(year)d hadde "
+            "rapporteringspliktene %(count)d frister; %(done)d av dem er registrert som levert.",
+            len(deadlines),
         )
         % {"year": year, "count": len(deadlines), "done": done}
     )

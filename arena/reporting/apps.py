@@ -1,5 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def _submitted(data: dict) -> str:
+    from arena.register.activity_log import count
+
+    activities, engagements = count(data, "activities"), count(data, "engagements")
+    return _("leverte innspillet (%(activities)s, %(engagements)s)") % {
+        "activities": ngettext("%(n)d aktivitet", "%(n)d aktiviteter", activities) % {"n": activities},
+        "engagements": ngettext("%(n)d deltakelse", "%(n)d deltakelser", engagements) % {"n": engagements},
+    }
 
 
 class ReportingConfig(AppConfig):
@@ -18,12 +29,13 @@ class ReportingConfig(AppConfig):
                     "åpnet rapporteringsrunden (frist %(deadline)s, %(units)s innspill)"
                 ),
                 "reporting.cycle.approved": _("godkjente rapporteringsrunden"),
+                "reporting.cycle.reopened": _(
+                    "åpnet rapporteringsrunden igjen for å endre innspillet fra %(unit)s: %(reason)s"
+                ),
                 "reporting.cycle.texts_edited": _("endret redaksjonelle tekster"),
                 "reporting.submission.saved": _("lagret merknader"),
                 "reporting.submission.refreshed": _("hentet innspillet på nytt fra registeret"),
-                "reporting.submission.submitted": _(
-                    "leverte innspillet (%(activities)s aktiviteter, %(engagements)s deltakelser)"
-                ),
+                "reporting.submission.submitted": _submitted,
                 "reporting.submission.returned": _("sendte innspillet tilbake: %(comment)s"),
                 "reporting.submission.approved": _("godkjente innspillet"),
                 "reporting.submission.reopened": _("åpnet det godkjente innspillet igjen: %(reason)s"),

@@ -37,6 +37,7 @@ SUBMITTED = "reporting.submission.submitted"
 RETURNED = "reporting.submission.returned"
 APPROVED = "reporting.submission.approved"
 REOPENED = "reporting.submission.reopened"
+REOPENED_CYCLE = "reporting.cycle.reopened"
 
 
 def reporting_units(year: int) -> list[Unit]:
@@ -236,14 +237,22 @@ def approve_units_without_contact(cycle: ReportingCycle, *, by) -> list[Submissi
 @transaction.atomic
 def reopen_submission(submission: Submission, *, by, reason: str) -> Submission:
     """Open an approved submission again, so the unit's records of the year can be changed (approval locks
-    them, see Access.locks). The unit delivers it again afterwards; the coordinators are told."""
+    them, see Access.locks). The unit delivers it again afterwards; the coordinators are told. In an approved
+    cycle (only the coordinator may do this there) the cycle is opened again too: versions already issued stay
+    as they are, and a new version is issued once the cycle is approved again."""
     access = Access.of(by)
     access.require(access.can_reopen_submission(submission))
-    _require_open(submission.cycle)
     if submission.status != Submission.Status.APPROVED:
         raise ValidationError(_("Bare et godkjent innspill kan åpnes igjen."))
     if not reason.strip():
         raise ValidationError(_("Skriv hvorfor innspillet må åpnes igjen."))
+    cycle = submission.cycle
+    if not cycle.is_open:
+        cycle.status = ReportingCycle.Status.OPEN
+        cycle.approved_by = None
+        cycle.approved_at = None
+        cycle.save()
+        log(REOPENED_CYCLE, cycle, by=access, unit=submission.unit.short_name, reason=reason.strip())
     submission.status = Submission.Status.DRAFT
     submission.save()
     log(REOPENED, submission, by=access, reason=reason.strip())

@@ -209,7 +209,6 @@ def submission_detail(request, year: int, unit: int):
         "form": form,
         "return_form": ReturnForm(),
         "can_reopen": access.can_reopen_submission(submission)
-        and submission.cycle.is_open
         and submission.status == Submission.Status.APPROVED,
         "reopen_form": ReopenForm(),
         "activities": activities,

@@ -59,6 +59,7 @@ def test_wrong_password_is_explained(new_page, world):
     page.fill("#id_password", "feil")
     page.click("main form button[type=submit]")
     assert page.locator(".error-summary").is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")  # focus moved there
 
 
 def test_search_from_the_header_finds_compounds(new_page, world):

@@ -72,7 +72,7 @@ def test_upload_review_beside_the_source_and_commit(coordinator):
     assert coordinator.post(reverse("ingest-commit", args=[batch.pk])).status_code == 200  # not confirmed
     assert not Engagement.objects.exists()
     response = coordinator.post(reverse("ingest-commit", args=[batch.pk]), {"bekreft": "ja"}, follow=True)
-    assert "Lagret i registeret: 0 organisasjoner, 1 arenaer, 1 deltakelser og 0 aktiviteter." in (
+    assert "Lagret i registeret: 0 organisasjoner, 1 arena, 1 deltakelse og 0 aktiviteter." in (
         response.content.decode()
     )
     assert Arena.objects.filter(name="Nordisk arbeidsgruppe for sjeldne sykdommer").exists()

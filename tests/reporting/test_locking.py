@@ -102,7 +102,7 @@ def test_reopening_is_logged_tells_the_coordinator_and_opens_the_records_again(a
         flow.reopen_submission(approved, by=contact, reason="igjen")  # only an approved one
 
 
-def test_an_approved_cycle_locks_every_unit_and_cannot_be_reopened_by_a_unit(approved):
+def test_an_approved_cycle_locks_every_unit_and_only_the_coordinator_reopens_it(approved):
     coordinator = user("koordinator")
     cycle = approved.cycle
     for submission in cycle.submissions.exclude(status=Submission.Status.APPROVED):
@@ -113,5 +113,37 @@ def test_an_approved_cycle_locks_every_unit_and_cannot_be_reopened_by_a_unit(app
     activity = Activity.objects.filter(year=2020, units=some_unit).first()
     if activity is not None:
         assert Access.of(user("kontakt-kf")).locked_unit_ids(2020) >= {approved.unit_id, some_unit.pk}
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         flow.reopen_submission(approved, by=user("kontakt-kf"), reason="For sent")
+    # The coordinator may: the submission and the cycle are open again (logged), KF's records unlocked.
+    flow.reopen_submission(approved, by=coordinator, reason="KF må rette en aktivitet.")
+    cycle.refresh_from_db()
+    approved.refresh_from_db()
+    assert cycle.is_open and cycle.approved_at is None and approved.status == Submission.Status.DRAFT
+    entry = LogEntry.objects.filter(action=flow.REOPENED_CYCLE).get()
+    assert entry.data == {"unit": "KF", "reason": "KF må rette en aktivitet."}
+    assert Access.of(user("kontakt-kf")).can_change(kf_activity(2020))
+    if activity is not None:  # the other units stay approved and locked
+        assert Access.of(user("kontakt-kf")).is_locked(activity)
+
+
+def test_the_nearest_unit_with_a_submission_decides_what_is_locked(approved):
+    """The directorate's approval does not lock a division whose own submission is open again; a department
+    without a submission of its own follows its division."""
+    coordinator = user("koordinator")
+    cycle = approved.cycle
+    kf = approved.unit
+    top = cycle.submissions.get(unit=kf.parent)  # the directorate's own submission
+    if top.status != Submission.Status.APPROVED:
+        flow.submit(top, by=coordinator)
+        flow.approve_submission(top, by=coordinator)
+    flow.reopen_submission(approved, by=user("kontakt-kf"), reason="Mangler en aktivitet.")
+    contact = Access.of(user("kontakt-kf"))
+    assert kf.pk not in contact.locked_unit_ids(2020)
+    below = Unit.objects.filter(parent=kf).exclude(submissions__cycle=cycle).first()
+    if below is not None:
+        assert below.pk not in contact.locked_unit_ids(2020)
+    flow.submit(approved, by=contact.acting_user)
+    flow.approve_submission(approved, by=coordinator)
+    locked = Access.of(user("kontakt-kf")).locked_unit_ids(2020)
+    assert kf.pk in locked and (below is None or below.pk in locked)

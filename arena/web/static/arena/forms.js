@@ -259,7 +259,15 @@
     Array.prototype.forEach.call(document.querySelectorAll("select[data-picker]"), function (select) {
       new Picker(select);
     });
+    // After a form error: focus the error summary, or else the first field marked with an error.
     var summary = document.querySelector("[data-focus-on-load]");
-    if (summary) { summary.focus(); }
+    if (summary) {
+      summary.focus();
+    } else {
+      var errors = document.querySelector("main .field-errors");
+      var field = errors && errors.closest(".field");
+      var invalid = field && field.querySelector("input:not([type=hidden]), select, textarea");
+      if (invalid) { invalid.focus(); }
+    }
   });
 })();
