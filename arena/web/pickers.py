@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from arena.register.models import Alias, Arena, Country, Organisation
 from arena.register.normalize import normalize_name
+from arena.register.permissions import without_pending
 
 LIMIT = 20
 MAX_QUERY = 100
@@ -32,9 +33,11 @@ def _owner_ids(field: str, condition: Q, limit: int, seen: list[int]) -> None:
                 return
 
 
-def suggest(kind: str, query: str, limit: int = LIMIT) -> list[dict]:
+def suggest(kind: str, query: str, limit: int = LIMIT, access=None) -> list[dict]:
     """Up to `limit` records of `kind` ("arenaer", "organisasjoner", "land") whose name matches `query`, as
-    `{"id", "label"}` — names starting with the query first. An empty query gives nothing."""
+    `{"id", "label"}` — names starting with the query first. An empty query gives nothing. Arenas and
+    organisations are those `access` sees (`Access.visible`: pending proposals only for their proposer and the
+    coordinator; without an access, none)."""
     model = KINDS[kind]
     text = normalize_name(query[:MAX_QUERY])
     if not text:
@@ -55,5 +58,7 @@ def suggest(kind: str, query: str, limit: int = LIMIT) -> list[dict]:
     _owner_ids(field, Q(normalized__startswith=text), limit, ids)
     if len(ids) < limit:
         _owner_ids(field, Q(normalized__contains=text) & ~Q(normalized__startswith=text), limit, ids)
-    records = model.objects.in_bulk(ids)
+    records = (
+        access.visible(model.objects.all()) if access else without_pending(model.objects.all())
+    ).in_bulk(ids)
     return [{"id": pk, "label": str(records[pk])} for pk in ids if pk in records]
