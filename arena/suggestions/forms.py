@@ -39,6 +39,7 @@ class ArenaProposalForm(ProposalForm):
         super().__init__(*args, **kwargs)
         for name in ("organisation", "parent"):  # no "propose another" from inside a proposal
             self.fields[name].widget.attrs.pop("data-propose", None)
+            self.fields[name].widget.attrs.pop("data-propose-label", None)
         self.fields["organisation"].help_text = _("Organisasjonen arenaen hører inn under, om du vet det.")
         self.fields["parent"].help_text = _(
             "Om arenaen er en undergruppe av en annen arena eller et program."

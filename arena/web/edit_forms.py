@@ -117,6 +117,11 @@ class RecordForm(forms.ModelForm):
                 field.widget.attrs["data-propose"] = reverse(
                     "suggestion-propose", args=[KIND_OF_MODEL[model]]
                 )
+                field.widget.attrs["data-propose-label"] = (
+                    _("Finner du ikke arenaen? Foreslå en ny")
+                    if model is Arena
+                    else _("Finner du ikke organisasjonen? Foreslå en ny")
+                )
 
     def _limit_units(self):
         """Offer only the units the editor may assign (the rule is `Access.may_assign_units`)."""
