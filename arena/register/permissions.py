@@ -6,7 +6,8 @@ Personas:
   everything, restores versions, runs the reporting cycle and imports.
 - unit contact: a person with a current *international contact* role on a unit ("current" as defined in
   arena.register.contacts). Changes that unit's (and its sub-units') engagements, activities and outlooks, may
-  only assign those units, and edits and submits their submissions in the reporting cycle. A national
+  only assign those units, and edits and submits their submissions in the reporting cycle. Proposes missing
+  arenas and organisations (arena.suggestions), which they alone and the coordinator see until it is accepted. A national
   partner's engagement (no unit owns it) is the coordinator's alone (`can_hold_for_partner`).
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
 - monitoring team: members of the Django group `MONITORING_TEAM_GROUP` ("monitoring-team", made by
