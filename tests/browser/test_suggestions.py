@@ -51,7 +51,10 @@ def test_a_contact_proposes_from_the_picker_and_the_coordinator_merges(new_page,
     problems = {"dialog": _axe_serious(page)}
     dialog.get_by_role("button", name="Send forslag").click()
     dialog.get_by_text("Mente du …?").wait_for()
-    assert dialog.get_by_role("button", name="Bruk denne: Verdens helseforsamling (WHA)").is_visible()
+    use = dialog.locator("button[data-use-candidate]")
+    assert use.inner_text().startswith("Bruk denne") and use.get_attribute("data-label") == str(
+        world["arena"]
+    )
     problems["candidates"] = _axe_serious(page)
     dialog.get_by_role("button", name="Send forslaget likevel").click()
     dialog.wait_for(state="detached")
