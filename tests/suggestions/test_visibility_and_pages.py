@@ -65,6 +65,9 @@ def test_pending_entries_only_for_proposer_and_coordinator_everywhere(world, pen
     data = _load(2020, EditorialTexts())
     assert engagement not in data.engagements
     assert [a for act in data.activities for a in act.arenas.all()] == [world.assembly]
+    # the proposer's picker marks it as proposed
+    labels = {r["id"]: r["label"] for r in suggest("arenaer", "tobakksfrie", access=Access.of(world.contact))}
+    assert labels[arena.pk] == f"{NAME} (TFG) (foreslått)"
     # once accepted, everyone sees it
     service.accept(_suggestion, by=world.coordinator)
     assert arena.pk in _ids(suggest("arenaer", "tobakksfrie", access=Access.of(world.other)))
