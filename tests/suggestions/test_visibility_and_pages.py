@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from arena.opendata import datasets
-from arena.register import changes
-from arena.register.models import Arena, Engagement
+from arena.register import changes, figures
+from arena.register.models import Arena, Engagement, Organisation
 from arena.register.search import search
 from arena.reporting.builder import EditorialTexts, _load
 from arena.suggestions import service
@@ -65,6 +65,13 @@ def test_pending_entries_only_for_proposer_and_coordinator_everywhere(world, pen
     data = _load(2020, EditorialTexts())
     assert engagement not in data.engagements
     assert [a for act in data.activities for a in act.arenas.all()] == [world.assembly]
+    # nor do the figures (dashboard and report) count a pending organisation under its name
+    partner = service.propose(
+        Organisation(kind="ngo", name="Tobakksfritt nettverk"), by=world.contact
+    ).organisation
+    changes.save(world.activity, by=world.contact, add_relations={"partners": [partner]})
+    rows = figures.by_organisation(2020).rows
+    assert {r.label for r in rows if r.count} == {"WHO"}
     # the proposer's picker marks it as proposed
     labels = {r["id"]: r["label"] for r in suggest("arenaer", "tobakksfrie", access=Access.of(world.contact))}
     assert labels[arena.pk] == f"{NAME} (TFG) (foreslått)"
