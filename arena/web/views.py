@@ -25,6 +25,7 @@ from arena.register.models import (
     Person,
     Unit,
 )
+from arena.register.permissions import pending_suggestions
 from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
@@ -187,6 +188,7 @@ def organisation_detail(request, pk: int):
     organisation = get_object_or_404(visible(Organisation.objects.select_related("country", "parent")), pk=pk)
     context = {
         "organisation": organisation,
+        "pending_suggestion": pending_suggestions().filter(organisation=organisation).first(),
         "children": visible(organisation.children.select_related("country")),
         "other_names": _other_names(organisation.aliases.all()),
         "arenas": _with_counts(visible(organisation.arenas.all()), engagement_count=(Engagement, "arena")),
@@ -221,6 +223,7 @@ def arena_detail(request, pk: int):
     arena = get_object_or_404(visible(Arena.objects.select_related("organisation", "parent")), pk=pk)
     context = {
         "arena": arena,
+        "pending_suggestion": pending_suggestions().filter(arena=arena).first(),
         "children": visible(arena.children.all()),
         "countries": arena.countries.all(),
         "other_names": _other_names(arena.aliases.all()),

@@ -44,7 +44,9 @@ def test_pending_entries_only_for_proposer_and_coordinator_everywhere(world, pen
         client.force_login(user)
         page = client.get(reverse("arena-list"))
         assert (NAME in page.content.decode()) is sees
-        assert client.get(arena.get_absolute_url()).status_code == (200 if sees else 404)
+        detail = client.get(arena.get_absolute_url())
+        assert detail.status_code == (200 if sees else 404)
+        assert not sees or "venter på koordinatorens avgjørelse" in detail.content.decode()
         engagements = client.get(reverse("engagement-list")).content.decode()
         assert (NAME in engagements or "TFG" in engagements) is sees
         api = client.get("/api/v1/arenas/", {"antall": 500}).json()
