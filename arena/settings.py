@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "arena.agenda",
     "arena.invitations",
     "arena.monitoring",
+    "arena.suggestions",
     "arena.web",
 ]
 

@@ -24,5 +24,6 @@ urlpatterns = [
     path("agenda/", include("arena.agenda.urls")),
     path("invitasjoner/", include("arena.invitations.urls")),
     path("folge-med/", include("arena.monitoring.urls")),
+    path("forslag/", include("arena.suggestions.urls")),
     path("", include("arena.web.urls")),
 ]

@@ -24,6 +24,7 @@ from arena.reporting import cycle as flow
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
 from tests.agenda import checklist as agenda_checklist
 from tests.conftest import PERSONAS
+from tests.suggestions import checklist as suggestions_checklist
 
 SYSTEM = Access.system()
 
@@ -46,7 +47,15 @@ def fingerprint() -> dict:
     """Every row of every table of Arena's apps (and users), so "nothing written" means exactly that."""
     tables = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"register", "reporting", "ingest", "agenda", "auth", "monitoring"}:
+        if model._meta.app_label in {
+            "register",
+            "reporting",
+            "ingest",
+            "agenda",
+            "auth",
+            "monitoring",
+            "suggestions",
+        }:
             tables[model._meta.label] = list(model.objects.order_by("pk").values_list())
     return tables
 
@@ -375,6 +384,7 @@ CASES = [
     Case("merge a proposed activity", merge_activity, COORDINATOR, merged),
     Case("undo an import", undo_import, COORDINATOR, undone),
     *(Case(*case) for case in agenda_checklist.CASES),
+    *(Case(*case) for case in suggestions_checklist.CASES),
     Case("create a monitoring item", create_monitoring_item, COORDINATOR, monitoring_item_created),
     Case("situation report to review", situation_report_to_review, COORDINATOR, situation_report_in_review),
 ]

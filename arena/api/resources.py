@@ -66,6 +66,11 @@ class Resource:
         return qs.order_by("pk")
 
 
+def _visible(access, queryset) -> QuerySet:
+    """Organisations, arenas and engagements: without others' pending proposals (arena.suggestions)."""
+    return access.visible(queryset)
+
+
 def _form_fields(form) -> tuple[str, ...]:
     return tuple(form._meta.fields)
 
@@ -119,6 +124,7 @@ RESOURCES: dict[str, Resource] = {
             edit_forms.OrganisationForm,
             filters.OrganisationFilterSet,
             named=True,
+            scope=_visible,
             description="Internasjonale organisasjoner, EU-institusjoner, nasjonale partnere.",
         ),
         Resource(
@@ -129,6 +135,7 @@ RESOURCES: dict[str, Resource] = {
             filters.ArenaFilterSet,
             prefetch=("countries",),
             named=True,
+            scope=_visible,
             description="Arenaer og programmer: styrende organer, komiteer, nettverk, Joint Actions, programmer.",
         ),
         Resource(
@@ -138,6 +145,7 @@ RESOURCES: dict[str, Resource] = {
             edit_forms.EngagementForm,
             filters.EngagementFilterSet,
             prefetch=("people", "areas"),
+            scope=_visible,
             description="Hvilken enhet deltar i hvilken arena, i hvilken rolle og når.",
         ),
         Resource(

@@ -23,6 +23,7 @@ from django.db.models import Max, Min, QuerySet
 from django.utils import translation
 
 from arena.register.models import Activity, Arena, Engagement, Organisation, Unit
+from arena.register.permissions import without_pending
 
 CHUNK = 2000
 
@@ -64,8 +65,10 @@ class Dataset:
 
 
 def public(queryset: QuerySet) -> QuerySet:
-    """Leave out rows marked restricted, for any model that has such a flag."""
+    """Leave out rows marked restricted, for any model that has such a flag, and proposed organisations and
+    arenas the coordinator has not yet accepted (arena.suggestions)."""
     names = {f.name for f in queryset.model._meta.get_fields()}
+    queryset = without_pending(queryset)
     return queryset.filter(restricted=False) if "restricted" in names else queryset
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from arena.register.models import Activity, Area, Organisation
+from arena.register.permissions import without_pending
 from arena.register.reference.frameworks import HOD_STRATEGY
 from arena.register.structure import OrganisationTree, UnitTree
 
@@ -118,10 +119,12 @@ def by_organisation(year: int, tree: OrganisationTree | None = None) -> Breakdow
         "activity_id", "activity__year", "organisation_id"
     ):
         seen.add((activity, y, tree.root(org)))
+    # organisations still pending as proposals (arena.suggestions) are not counted under their own name
+    roots = without_pending(Organisation.objects.all()).in_bulk({org for _a, _y, org in seen})
     counts: dict[int, Counter] = defaultdict(Counter)
     for _activity, y, org in seen:
-        counts[y][org] += 1
-    roots = Organisation.objects.in_bulk({org for _a, _y, org in seen})
+        if org in roots:
+            counts[y][org] += 1
     labels = {pk: o.short_name for pk, o in roots.items()}
     urls = {pk: o.get_absolute_url() for pk, o in roots.items()}
     return Breakdown("organisation", _rows(counts, year, labels, urls))

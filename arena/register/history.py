@@ -41,6 +41,8 @@ def action_label(reason: str | None) -> str:
         changes.CYCLE: _("rapporteringsrunden"),
         changes.SSO: _("enkel pålogging"),
     }
+    if code == "suggestion":  # arena.suggestions: proposed, then decided (accepted, merged, rejected)
+        labels[code] = _("forslag nr. %(detail)s avgjort") if detail else _("foreslått")
     label = labels.get(code)
     if label is None:
         return reason or ""

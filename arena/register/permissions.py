@@ -6,7 +6,8 @@ Personas:
   everything, restores versions, runs the reporting cycle and imports.
 - unit contact: a person with a current *international contact* role on a unit ("current" as defined in
   arena.register.contacts). Changes that unit's (and its sub-units') engagements, activities and outlooks, may
-  only assign those units, and edits and submits their submissions in the reporting cycle. A national
+  only assign those units, and edits and submits their submissions in the reporting cycle. Proposes missing
+  arenas and organisations (arena.suggestions), which they alone and the coordinator see until it is accepted. A national
   partner's engagement (no unit owns it) is the coordinator's alone (`can_hold_for_partner`).
 - reader: any other signed-in user (leaders, the ministry). Reads everything, changes nothing.
 - monitoring team: members of the Django group `MONITORING_TEAM_GROUP` ("monitoring-team", made by
@@ -29,11 +30,11 @@ from functools import cached_property
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.functional import SimpleLazyObject
 
 from arena.register.contacts import current_roles
-from arena.register.models import Activity, Engagement, Outlook, Person, UnitRole
+from arena.register.models import Activity, Arena, Engagement, Organisation, Outlook, Person, UnitRole
 from arena.register.structure import UnitTree
 
 # The Django group whose members are the monitoring team (arena.monitoring).
@@ -42,13 +43,17 @@ MONITORING_TEAM_GROUP = "monitoring-team"
 # Models a unit contact may change when they belong to one of the contact's units.
 UNIT_OWNED = (Engagement, Activity, Outlook)
 
+# Register entries a contact may propose (arena.suggestions): made at once, pending until the coordinator decides.
+PROPOSABLE = (Arena, Organisation)
+
 
 class Access:
     """What one user (or the system) may do. Build it with `Access.of(user)` or `Access.system()`."""
 
-    def __init__(self, user=None, *, system: bool = False):
+    def __init__(self, user=None, *, system: bool = False, proposing: bool = False):
         self.user = user
         self.is_system = system
+        self.is_proposing = proposing  # see `proposing()`
 
     @classmethod
     def of(cls, who) -> Access:
@@ -127,6 +132,8 @@ class Access:
             return self.can_create_agenda_record(model)
         if model._meta.app_label == "invitations":
             return self.can_receive_invitations()
+        if self.is_proposing and model in PROPOSABLE:
+            return self.can_propose_entry()
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
     def can_create_for(self, model, unit) -> bool:
@@ -239,6 +246,34 @@ class Access:
         return queryset.filter(
             pk__in=model.objects.filter(**{f"{field}__in": self.contact_unit_ids}).values("pk")
         )
+
+    # Proposed register entries (arena.suggestions)
+
+    def can_propose_entry(self) -> bool:
+        """Propose a missing arena or organisation from an edit form's picker or the proposal page: the unit
+        contacts (who use them in their activities and engagements at once) and the coordinator."""
+        return self.is_coordinator or bool(self.contact_unit_ids)
+
+    def can_decide_suggestions(self) -> bool:
+        """Accept, merge or reject a proposed entry, and see every pending one: the coordinator."""
+        return self.is_coordinator
+
+    def proposing(self) -> Access:
+        """This access as the write path sees it while it stores a proposal: it may then create an arena or an
+        organisation if it may propose one (`can_propose_entry`). Used only by arena.suggestions."""
+        return Access(self.user, system=self.is_system, proposing=True)
+
+    def visible(self, queryset: QuerySet) -> QuerySet:
+        """The rows of `queryset` this user may see — every list, picker, search, API list and export of
+        organisations, arenas and engagements asks this. An entry proposed by a contact is pending until the
+        coordinator decides: only its proposer and the coordinator see it (and the engagements in it)."""
+        if self.is_coordinator:
+            return queryset
+        return without_pending(queryset, keep_for=self.acting_user)
+
+    def sees_pending(self, obj) -> bool:
+        """May this user see the (possibly pending) organisation or arena `obj`?"""
+        return self.visible(type(obj).objects.filter(pk=obj.pk)).exists()
 
     # The reporting cycle
 
@@ -447,6 +482,27 @@ class Access:
         if self.is_coordinator:
             return True
         return self.acting_user is not None and user is not None and self.acting_user.pk == user.pk
+
+
+def pending_suggestions(keep_for=None) -> QuerySet:
+    """The pending proposals of arena.suggestions, except those made by `keep_for` (a user)."""
+    pending = apps.get_model("suggestions", "Suggestion").objects.filter(status="pending")
+    return pending.exclude(proposed_by=keep_for) if keep_for is not None else pending
+
+
+def without_pending(queryset: QuerySet, keep_for=None) -> QuerySet:
+    """`queryset` without the organisations or arenas still pending as proposals (and without the engagements
+    in pending arenas), except the proposals of `keep_for`. Other models pass through. The report, the open
+    data and `Access.visible` use this one rule. One NOT EXISTS on the small proposal table, no extra query."""
+    model = queryset.model
+    pending = pending_suggestions(keep_for)
+    if model is Arena:
+        return queryset.filter(~Exists(pending.filter(arena=OuterRef("pk"))))
+    if model is Organisation:
+        return queryset.filter(~Exists(pending.filter(organisation=OuterRef("pk"))))
+    if model is Engagement:
+        return queryset.filter(~Exists(pending.filter(arena=OuterRef("arena_id"))))
+    return queryset
 
 
 def owning_unit_ids(obj) -> set[int]:

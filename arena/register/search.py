@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Unit
 from arena.register.normalize import normalize_name
+from arena.register.permissions import without_pending
 from arena.register.textsearch import activity_text_match
 
 MIN_QUERY = 2
@@ -170,7 +171,7 @@ def _organisation_tree(root_ids: set[int]) -> set[int]:
     return ids
 
 
-def _engagements(scores: dict, limit: int) -> list[Hit]:
+def _engagements(scores: dict, limit: int, visible) -> list[Hit]:
     """Engagements held by a unit or national partner the query names, or in an arena it names (directly)."""
     units = {pk for pk, s in scores["unit"].items() if s >= 90}
     partners = {pk for pk, s in scores["organisation"].items() if s >= 90}
@@ -179,7 +180,7 @@ def _engagements(scores: dict, limit: int) -> list[Hit]:
         return []
     matching = Q(unit__in=units) | Q(partner__in=partners) | Q(arena__in=arenas)
     rows = (
-        Engagement.objects.filter(matching)
+        visible(Engagement.objects.filter(matching))
         .select_related("unit", "partner", "arena")
         .order_by("arena__name", "role", "pk")[: limit * 4]
     )
@@ -206,6 +207,12 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
         kind: {pk: s for (k, pk), (s, _) in matches.items() if k == kind}
         for kind in ("unit", "organisation", "arena")
     }
+    # pending proposals (arena.suggestions) only for their proposer and the coordinator
+    visible = access.visible if access is not None else without_pending
+    for kind, model in (("organisation", Organisation), ("arena", Arena)):
+        if scores[kind]:
+            shown = set(visible(model.objects.filter(pk__in=list(scores[kind]))).values_list("pk", flat=True))
+            scores[kind] = {pk: s for pk, s in scores[kind].items() if pk in shown}
 
     # Everything linked to an organisation that the query names (exactly or nearly): its sub-organisations,
     # their arenas, the activities on those arenas or with it as partner.
@@ -214,10 +221,13 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     why = {}
     if named_orgs:
         label = ", ".join(o.short_name for o in Organisation.objects.filter(pk__in=named_orgs))
+        linked_orgs = set(
+            visible(Organisation.objects.filter(pk__in=linked_orgs)).values_list("pk", flat=True)
+        )
         for pk in linked_orgs - named_orgs:
             scores["organisation"].setdefault(pk, 60)
             why[("organisation", pk)] = label
-        linked_arenas = Arena.objects.filter(organisation__in=linked_orgs).order_by("pk")
+        linked_arenas = visible(Arena.objects.filter(organisation__in=linked_orgs)).order_by("pk")
         for pk in linked_arenas.values_list("pk", flat=True)[:NAME_LIMIT]:
             scores["arena"].setdefault(pk, 60)
             why[("arena", pk)] = label
@@ -231,7 +241,7 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     results.units = hits(Unit, "unit")
     results.organisations = hits(Organisation, "organisation")
     results.arenas = hits(Arena, "arena")
-    results.engagements = _engagements(scores, limit)
+    results.engagements = _engagements(scores, limit, visible)
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]
     # The links are primary-key subqueries: an OR across many-to-many joins would defeat the indexes. Newest

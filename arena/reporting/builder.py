@@ -37,6 +37,7 @@ from arena.register.models import (
     Unit,
 )
 from arena.register.models.base import active_in_year
+from arena.register.permissions import without_pending
 from arena.register.reference.frameworks import HOD_STRATEGY
 from arena.register.structure import OrganisationTree, UnitTree
 from arena.reporting.agenda_chapters import agenda_chapters
@@ -136,8 +137,9 @@ def _load(year: int, texts: EditorialTexts) -> _Data:
         .select_related("main_area__framework")
         .prefetch_related(
             "units",
-            Prefetch("arenas", Arena.objects.order_by("name")),
-            Prefetch("partners", Organisation.objects.order_by("name")),
+            # proposed entries the coordinator has not decided on are not in the report (arena.suggestions)
+            Prefetch("arenas", without_pending(Arena.objects.order_by("name"))),
+            Prefetch("partners", without_pending(Organisation.objects.order_by("name"))),
             "countries",
             Prefetch("areas", Area.objects.select_related("framework")),
         )
@@ -147,7 +149,8 @@ def _load(year: int, texts: EditorialTexts) -> _Data:
     units = tree.units
     report_unit = {pk: tree.report_unit(pk) for pk in units}
     engagements = list(  # the directorate's own: national partners' engagements are not in its report
-        Engagement.objects.filter(active_in_year(year) | active_in_year(year - 1), unit__isnull=False)
+        without_pending(Engagement.objects.all())
+        .filter(active_in_year(year) | active_in_year(year - 1), unit__isnull=False)
         .select_related("unit", "arena")
         .order_by("arena__name", "unit__name", "role", "pk")
     )

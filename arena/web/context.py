@@ -19,9 +19,12 @@ _SECTIONS = {
     "reporting",
     "agenda",
     "monitoring",
+    "suggestion",
 }
 # The entries grouped under "Registeret" in the main menu.
-REGISTER_SECTIONS = frozenset({"unit", "organisation", "arena", "engagement", "activity", "country", "area"})
+REGISTER_SECTIONS = frozenset(
+    {"unit", "organisation", "arena", "engagement", "activity", "country", "area", "suggestion"}
+)
 
 
 def _language_switch_is_public() -> bool:

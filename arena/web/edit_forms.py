@@ -21,7 +21,7 @@ from arena.register.models import (
     UnitRole,
 )
 from arena.register.models.names import other_names
-from arena.register.permissions import UNIT_OWNED, Access
+from arena.register.permissions import PROPOSABLE, UNIT_OWNED, Access
 from arena.register.reference.frameworks import SDG
 from arena.web.pickers import KIND_OF_MODEL
 from arena.web.widgets import PickerSelect, PickerSelectMultiple
@@ -106,10 +106,22 @@ class RecordForm(forms.ModelForm):
             field = self.fields.get(name)
             if field is None:
                 continue
-            url = reverse("picker", args=[KIND_OF_MODEL[field.queryset.model]])
+            model = field.queryset.model
+            if model in PROPOSABLE:  # others' pending proposals are neither offered nor accepted
+                field.queryset = self.access.visible(field.queryset)
+            url = reverse("picker", args=[KIND_OF_MODEL[model]])
             many = isinstance(field, forms.ModelMultipleChoiceField)
             field.widget = (PickerSelectMultiple if many else PickerSelect)(url)
             field.widget.choices = field.choices
+            if model in PROPOSABLE and self.access.can_propose_entry():  # "Finner du ikke …? Foreslå en ny"
+                field.widget.attrs["data-propose"] = reverse(
+                    "suggestion-propose", args=[KIND_OF_MODEL[model]]
+                )
+                field.widget.attrs["data-propose-label"] = (
+                    _("Finner du ikke arenaen? Foreslå en ny")
+                    if model is Arena
+                    else _("Finner du ikke organisasjonen? Foreslå en ny")
+                )
 
     def _limit_units(self):
         """Offer only the units the editor may assign (the rule is `Access.may_assign_units`)."""

@@ -8,9 +8,11 @@ The form still posts ids, and the form field validates them on save.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from arena.register.models import Alias, Arena, Country, Organisation
 from arena.register.normalize import normalize_name
+from arena.register.permissions import pending_suggestions, without_pending
 
 LIMIT = 20
 MAX_QUERY = 100
@@ -32,9 +34,11 @@ def _owner_ids(field: str, condition: Q, limit: int, seen: list[int]) -> None:
                 return
 
 
-def suggest(kind: str, query: str, limit: int = LIMIT) -> list[dict]:
+def suggest(kind: str, query: str, limit: int = LIMIT, access=None) -> list[dict]:
     """Up to `limit` records of `kind` ("arenaer", "organisasjoner", "land") whose name matches `query`, as
-    `{"id", "label"}` — names starting with the query first. An empty query gives nothing."""
+    `{"id", "label"}` — names starting with the query first. An empty query gives nothing. Arenas and
+    organisations are those `access` sees (`Access.visible`: pending proposals only for their proposer and the
+    coordinator; without an access, none)."""
     model = KINDS[kind]
     text = normalize_name(query[:MAX_QUERY])
     if not text:
@@ -55,5 +59,16 @@ def suggest(kind: str, query: str, limit: int = LIMIT) -> list[dict]:
     _owner_ids(field, Q(normalized__startswith=text), limit, ids)
     if len(ids) < limit:
         _owner_ids(field, Q(normalized__contains=text) & ~Q(normalized__startswith=text), limit, ids)
-    records = model.objects.in_bulk(ids)
-    return [{"id": pk, "label": str(records[pk])} for pk in ids if pk in records]
+    visible = access.visible if access is not None else without_pending
+    records = visible(model.objects.all()).in_bulk(ids)
+    # entries still pending (the proposer's own, or any for the coordinator) are marked as proposed
+    rows = pending_suggestions().filter(**{f"{field}__in": list(records)})
+    pending = set(rows.values_list(f"{field}_id", flat=True)) if records else set()
+    return [
+        {
+            "id": pk,
+            "label": _("%(name)s (foreslått)") % {"name": records[pk]} if pk in pending else str(records[pk]),
+        }
+        for pk in ids
+        if pk in records
+    ]

@@ -14,6 +14,6 @@ def picker(request, kind: str):
         raise Http404
     if not request.access.is_authenticated:
         raise PermissionDenied
-    response = JsonResponse({"results": suggest(kind, request.GET.get("q", ""))})
+    response = JsonResponse({"results": suggest(kind, request.GET.get("q", ""), access=request.access)})
     response["Cache-Control"] = "private, no-store"
     return response

@@ -25,6 +25,7 @@ from arena.register.models import (
     Person,
     Unit,
 )
+from arena.register.permissions import pending_suggestions
 from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
@@ -150,7 +151,7 @@ def unit_detail(request, pk: int):
         "children": unit.children.order_by(unit_kind_order(), "name"),
         "other_names": _other_names(unit.aliases.all()),
         "roles": unit.roles.select_related("person").order_by("role", "person__family_name"),
-        "engagements": unit.engagements.select_related("arena__organisation")
+        "engagements": request.access.visible(unit.engagements.select_related("arena__organisation"))
         .prefetch_related("people")
         .order_by("arena__name", "role"),
         "activities": unit.activities.prefetch_related("arenas", "units").order_by("-year", "title"),
@@ -177,18 +178,20 @@ def person_detail(request, pk: int):
 
 
 def organisation_list(request):
-    queryset = Organisation.objects.select_related("country", "parent")
+    queryset = request.access.visible(Organisation.objects.select_related("country", "parent"))
     counts = {"arena_count": (Arena, "organisation")}
     return _list(request, "web/organisation_list.html", OrganisationFilterSet, queryset, counts)
 
 
 def organisation_detail(request, pk: int):
-    organisation = get_object_or_404(Organisation.objects.select_related("country", "parent"), pk=pk)
+    visible = request.access.visible  # a pending proposal: its proposer and the coordinator only
+    organisation = get_object_or_404(visible(Organisation.objects.select_related("country", "parent")), pk=pk)
     context = {
         "organisation": organisation,
-        "children": organisation.children.select_related("country"),
+        "pending_suggestion": pending_suggestions().filter(organisation=organisation).first(),
+        "children": visible(organisation.children.select_related("country")),
         "other_names": _other_names(organisation.aliases.all()),
-        "arenas": _with_counts(organisation.arenas.all(), engagement_count=(Engagement, "arena")),
+        "arenas": _with_counts(visible(organisation.arenas.all()), engagement_count=(Engagement, "arena")),
         "engagements": Engagement.objects.filter(arena__organisation=organisation)
         .select_related("unit", "partner", "arena")
         .order_by(unit_kind_order("unit__"), "unit__name", "partner__name", "arena__name", "role"),
@@ -207,7 +210,7 @@ def organisation_detail(request, pk: int):
 
 
 def arena_list(request):
-    queryset = Arena.objects.select_related("organisation")
+    queryset = request.access.visible(Arena.objects.select_related("organisation"))
     counts = {
         "engagement_count": (Engagement, "arena"),
         "activity_count": (Activity.arenas.through, "arena"),
@@ -216,10 +219,12 @@ def arena_list(request):
 
 
 def arena_detail(request, pk: int):
-    arena = get_object_or_404(Arena.objects.select_related("organisation", "parent"), pk=pk)
+    visible = request.access.visible  # a pending proposal: its proposer and the coordinator only
+    arena = get_object_or_404(visible(Arena.objects.select_related("organisation", "parent")), pk=pk)
     context = {
         "arena": arena,
-        "children": arena.children.all(),
+        "pending_suggestion": pending_suggestions().filter(arena=arena).first(),
+        "children": visible(arena.children.all()),
         "countries": arena.countries.all(),
         "other_names": _other_names(arena.aliases.all()),
         # Norway's whole participation: the directorate's units, then the national partners
@@ -241,12 +246,15 @@ def arena_detail(request, pk: int):
 
 def engagement_list(request):
     queryset = Engagement.objects.select_related("unit", "partner", "arena").prefetch_related("people")
-    return _list(request, "web/engagement_list.html", EngagementFilterSet, queryset)
+    return _list(request, "web/engagement_list.html", EngagementFilterSet, request.access.visible(queryset))
 
 
 def engagement_detail(request, pk: int):
     engagement = get_object_or_404(
-        Engagement.objects.select_related("unit", "partner", "arena__organisation", "source"), pk=pk
+        request.access.visible(
+            Engagement.objects.select_related("unit", "partner", "arena__organisation", "source")
+        ),
+        pk=pk,
     )
     context = {
         "engagement": engagement,

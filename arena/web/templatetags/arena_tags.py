@@ -90,3 +90,9 @@ def chart_height(rows: int) -> int:
 @register.filter
 def chart_bar(value: int, maximum: int) -> int:
     return round(CHART_BAR_MAX * value / maximum) if maximum else 0
+
+
+@register.filter
+def can_propose_entry(access) -> bool:
+    """{% if access|can_propose_entry %} — the menu's "Forslag" (arena.suggestions)."""
+    return bool(access) and access.can_propose_entry()

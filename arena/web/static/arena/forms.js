@@ -24,6 +24,7 @@
   function Picker(select) {
     var self = this;
     var baseId = select.id;
+    select.picker = this;  // for arena.suggestions' "Foreslå en ny" dialog (suggestions/propose.js)
     this.select = select;
     this.multiple = select.multiple;
     this.url = select.getAttribute("data-picker");
@@ -176,6 +177,11 @@
     this.input.focus();
   };
 
+  Picker.prototype.add = function (result) {  // choose a record found elsewhere, e.g. just proposed
+    this.results = [result];
+    this.choose(0);
+  };
+
   Picker.prototype.onKey = function (event) {
     var open = !this.listbox.hidden;
     switch (event.key) {
@@ -252,6 +258,8 @@
       });
     });
   }
+
+  window.ArenaPicker = Picker;
 
   document.addEventListener("DOMContentLoaded", function () {
     wrapTables();
