@@ -1,4 +1,4 @@
-"""Renderers of the one report model: HTML (Django template), DOCX (Word template) and PDF (WeasyPrint)."""
+"""Renderers of the one report model: HTML (Django template), DOCX (Word template) and PDF (typst)."""
 
 from arena.reporting.document import Report
 
