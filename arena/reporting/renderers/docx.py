@@ -1,8 +1,8 @@
 """DOCX from the report model, written into the Word template (arena/reporting/templates/reporting/arsmelding.docx).
 
 Headings use Word's "Heading 1/2/3" styles; the table of contents is a real TOC field ('TOC \\o "1-3" \\h \\z \\u')
-whose current result lists the headings (Word fills in page numbers when it updates fields, which it is asked
-to do on opening); the footer carries PAGE/NUMPAGES fields. Charts are PNG pictures with alt text; activities are
+whose current result lists the headings (with page numbers from LibreOffice when `page_numbers` asks for them;
+Word fills in its own when it updates fields, which it is asked to do on opening); the footer carries PAGE/NUMPAGES fields. Charts are PNG pictures with alt text; activities are
 bookmarks that cross-references link to.
 """
 
@@ -364,11 +364,14 @@ class _Writer:
             for section in chapter.sections:
                 self.section(section, 2)
         self.body.append(self.sect_pr)
-        data = self.save()
-        # Page numbers in the contents list from LibreOffice's layout, when it is installed (toc_pages).
+        return self.save()
+
+    def add_page_numbers(self, data: bytes) -> bytes:
+        """`data` (this writer's document) with page numbers in the contents list from LibreOffice's layout,
+        when it is installed (toc_pages); otherwise `data` unchanged."""
         if self.toc and (pages := toc_pages(data, [entry for entry, _para in self.toc])):
             self.toc_page_numbers(pages)
-            data = self.save()
+            return self.save()
         return data
 
     def save(self) -> bytes:
@@ -377,5 +380,10 @@ class _Writer:
         return out.getvalue()
 
 
-def render_docx(report: Report) -> bytes:
-    return _Writer(xml_safe_report(report)).write()
+def render_docx(report: Report, page_numbers: bool = False) -> bytes:
+    """The report as DOCX. `page_numbers` also lays it out with LibreOffice to write page numbers into the
+    contents list (toc_pages: several seconds, so only the background job that issues versions asks for it);
+    without it the contents list is the TOC field with its entries, which Word fills in when it opens the file."""
+    writer = _Writer(xml_safe_report(report))
+    data = writer.write()
+    return writer.add_page_numbers(data) if page_numbers else data
