@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import docx
+import pikepdf
 import pytest
 from docx.oxml.ns import qn
 from weasyprint import HTML
@@ -88,6 +89,11 @@ def test_pdf_is_pdfa_renders_page_by_page_and_has_bookmarks_and_page_numbers(out
     assert len(rendered) == pages and all(p.stat().st_size > 0 for p in rendered)
     raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert f"Side 2 av {pages}" in raw and f"Side {pages} av {pages}" in raw
+    assert re.search(r"Om årsmeldingen \.{5,} ?\d+\n", raw)  # the contents list with leaders and pages
+    assert re.search(r"\(side \d+\)", raw)  # cross-references say on which page
+    assert re.search(r"[a-zæøå][\u00ad-]\n[a-zæøå]", raw)  # Norwegian hyphenation at line ends
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert str(pdf.Root.Lang) == "nb"
     bookmarks = outline_titles(data)
     top = [title for depth, title in bookmarks if depth == 1]
     assert top[:3] == ["Innhold", "Om årsmeldingen", "Sammendrag"]
