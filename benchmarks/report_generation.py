@@ -210,6 +210,10 @@ def main() -> None:
                     f"{'≤' if t['pdf'] <= PDF_TARGET else '>'} {PDF_TARGET} s "
                     f"{'met' if t['pdf'] <= PDF_TARGET else 'NOT MET'}"
                 )
+    import resource
+
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\nLargest child process (typst compiler, LibreOffice): peak RSS {child:.0f} MB.")
     print(
         f"\nTargets (issue 16) for {args.activities} activities: DOCX ≤ {DOCX_TARGET} s, PDF ≤ {PDF_TARGET} s "
         f"(build included in neither). " + "; ".join(verdicts)

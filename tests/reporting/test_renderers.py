@@ -166,3 +166,12 @@ def test_a_year_without_data_is_a_short_report_in_every_format(demo_db, fmt, tmp
     if fmt == "pdf":
         assert pdf_pages(path) == 1
         assert check_pdfa(path.read_bytes()) == []
+
+
+def test_the_pdf_renderer_refuses_a_block_it_cannot_lay_out(demo_db):
+    from arena.reporting.renderers.pdf import PdfError
+
+    report = build_report(1995, "unit")
+    report.chapters[0].blocks.append(object())
+    with pytest.raises(PdfError, match="cannot lay out a object"):
+        render(report, "pdf")

@@ -3,7 +3,8 @@ tagged PDF/A-2a — "Side n av N" footers, the running title, a contents list an
 numbers, bookmarks from the headings (chapters, sections, subsections → levels 1/2/3), Norwegian hyphenation and,
 for drafts, the word "UTKAST" in every page's header and a diagonal mark behind every page.
 
-The model goes to typst as JSON (`sys.inputs.report`), so no text of the register is ever read as typst markup.
+The model goes to typst as JSON (`sys.inputs.report`), so no text of the register is ever read as typst markup;
+the compiler runs in a child process (renderers/typst_compile.py) so that its memo cache goes with it.
 Typst was chosen over WeasyPrint on the same document model by the figures in benchmarks/RESULTS.md (a
 500-activity year: about 3 s against 10–15 s). What PDF/A-2a means here is checked by
 arena.reporting.pdfa.check_pdfa, not assumed.
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-import typst
 from django.conf import settings
 
 from arena.reporting.charts import chart_svg, watermark_svg
@@ -36,6 +38,8 @@ from arena.reporting.document import (
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "reporting" / "report.typ"
 PDF_STANDARD = "a-2a"  # PDF/A-2, level A: tagged structure, Unicode text, embedded fonts, sRGB output intent
+COMPILER = Path(__file__).resolve().parent / "typst_compile.py"
+TIMEOUT_SECONDS = 300
 BLOCKS = (Paragraph, ActivityEntry, BulletList, ReferenceList, Table, Figure, Note)
 
 
@@ -102,14 +106,28 @@ def font_paths() -> list[str]:
 
 def render_pdf(report: Report) -> bytes:
     report = xml_safe_report(report)
+    request = json.dumps(
+        {
+            "template": str(TEMPLATE),
+            "root": str(TEMPLATE.parent),
+            "report": report_json(report),
+            "standard": PDF_STANDARD,
+            "font_paths": font_paths(),
+        }
+    )
+    # In a child process: typst's memo cache would otherwise stay in this one (see typst_compile).
     try:
-        return typst.compile(
-            str(TEMPLATE),
-            root=str(TEMPLATE.parent),
-            sys_inputs={"report": report_json(report)},
-            pdf_standards=PDF_STANDARD,
-            font_paths=font_paths(),
-            ignore_system_fonts=True,
+        result = subprocess.run(
+            [sys.executable, str(COMPILER)],
+            input=request.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
         )
-    except typst.TypstError as error:
-        raise PdfError(str(error)) from error
+    except subprocess.TimeoutExpired as error:
+        raise PdfError(f"typst took more than {TIMEOUT_SECONDS} s") from error
+    if result.returncode != 0 or not result.stdout.startswith(b"%PDF-"):
+        raise PdfError(
+            result.stderr.decode("utf-8", "replace")[-2000:] or f"typst exited with {result.returncode}"
+        )
+    return result.stdout
