@@ -1,5 +1,5 @@
 """PDF from the report model: typst lays out the report (arena/reporting/templates/reporting/report.typ) and writes
-tagged PDF/A-2a — "Side n av N" footers, the running title, a contents list and cross-references with page
+tagged PDF/A-2a and PDF/UA-1 — "Side n av N" footers, the running title, a contents list and cross-references with page
 numbers, bookmarks from the headings (chapters, sections, subsections → levels 1/2/3), Norwegian hyphenation and,
 for drafts, the word "UTKAST" in every page's header and a diagonal mark behind every page.
 
@@ -37,7 +37,9 @@ from arena.reporting.document import (
 )
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "reporting" / "report.typ"
-PDF_STANDARD = "a-2a"  # PDF/A-2, level A: tagged structure, Unicode text, embedded fonts, sRGB output intent
+# PDF/A-2, level A (tagged structure, Unicode text, embedded fonts, sRGB output intent) and PDF/UA-1 (accessible:
+# typst refuses to write the file when a rule of either is broken, e.g. a figure without alt text).
+PDF_STANDARDS = ["a-2a", "ua-1"]
 COMPILER = Path(__file__).resolve().parent / "typst_compile.py"
 TIMEOUT_SECONDS = 300
 BLOCKS = (Paragraph, ActivityEntry, BulletList, ReferenceList, Table, Figure, Note)
@@ -111,7 +113,7 @@ def render_pdf(report: Report) -> bytes:
             "template": str(TEMPLATE),
             "root": str(TEMPLATE.parent),
             "report": report_json(report),
-            "standard": PDF_STANDARD,
+            "standard": PDF_STANDARDS,
             "font_paths": font_paths(),
         }
     )

@@ -1,5 +1,5 @@
 """Compile the report's typst template in a process of its own: `python typst_compile.py` reads a JSON request
-({"template", "root", "report", "standard", "font_paths"}) on stdin and writes the PDF on stdout, or the error on
+({"template", "root", "report", "standard": [PDF standards], "font_paths"}) on stdin and writes the PDF on stdout, or the error on
 stderr with exit status 1.
 
 Typst memoises everything it computes (for incremental compilation) in a cache that lives as long as the process
