@@ -120,7 +120,7 @@ def render_pdf(report: Report) -> bytes:
     # In a child process: typst's memo cache would otherwise stay in this one (see typst_compile).
     try:
         result = subprocess.run(
-            [sys.executable, str(COMPILER)],
+            [sys.executable, "-I", str(COMPILER)],  # -I: not this folder (html.py, docx.py) on sys.path
             input=request.encode("utf-8"),
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
