@@ -56,3 +56,27 @@ def chart_png(chart: Chart, dpi: int = 200) -> bytes:
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
     return out.getvalue()
+
+
+def watermark_svg(word: str) -> str:
+    """A page-sized (A4) SVG with `word` large, diagonal and faint (the draft mark behind every PDF page), drawn as
+    paths so that it is no text a reader or a text extractor picks up."""
+    fig = MplFigure(figsize=(8.27, 11.69))
+    fig.patch.set_alpha(0)
+    fig.text(
+        0.5,
+        0.5,
+        word,
+        rotation=50,
+        ha="center",
+        va="center",
+        fontsize=96,
+        fontweight="bold",
+        family="DejaVu Sans",
+        color="#b3261e",
+        alpha=0.12,
+    )
+    out = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "arena"}):
+        fig.savefig(out, format="svg", metadata={"Date": None}, transparent=True)
+    return out.getvalue()

@@ -21,6 +21,7 @@ build the document model from a version, the files' names and who may retry. The
 import hashlib
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -36,7 +37,7 @@ from django_tasks.signals import task_finished
 from arena.register.changes import log
 from arena.register.permissions import Access
 from arena.reporting.builder import LAYOUTS, build_report
-from arena.reporting.document import Report
+from arena.reporting.document import Report, xml_safe_report
 from arena.reporting.models import IssuedDocument, IssuedReport, ReportingCycle, _issued_path
 from arena.reporting.renderers import FORMATS, render
 
@@ -121,13 +122,23 @@ def generate(pk: int, kind: str = "annual") -> IssuedDocument:
         report = document_kind.build(issued)
         done += STEPS[0][1]
         checksums = {}
-        for fmt, share in STEPS[1:]:
-            _progress(model, pk, done, labels[fmt])
-            data = render(report, fmt)
-            field = issued.file_for(fmt)
-            field.save(file_name(issued, fmt), ContentFile(data), save=False)
-            checksums[fmt] = hashlib.sha256(data).hexdigest()
-            done += share
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            outputs = {}
+            for fmt, share in STEPS[1:]:
+                _progress(model, pk, done, labels[fmt])
+                if fmt == "docx" and getattr(settings, "REPORTING_DOCX_PAGE_NUMBERS", True):
+                    # LibreOffice lays the DOCX out for its contents list's page numbers (toc_pages, a few
+                    # seconds in its own process) while the PDF is made.
+                    xml_safe_report(report)  # once, before two renderers share the model
+                    outputs[fmt] = pool.submit(render, report, fmt, docx_page_numbers=True)
+                else:
+                    outputs[fmt] = render(report, fmt)
+                done += share
+            for fmt, _share in STEPS[1:]:
+                data = outputs[fmt] if isinstance(outputs[fmt], bytes) else outputs[fmt].result()
+                field = issued.file_for(fmt)
+                field.save(file_name(issued, fmt), ContentFile(data), save=False)
+                checksums[fmt] = hashlib.sha256(data).hexdigest()
         issued.checksums = checksums
         issued.status = model.Status.DONE
         issued.progress = 100

@@ -8,8 +8,9 @@ still the renderer's (LibreOffice's DOCX export would restyle it); the field sta
 may refine the numbers to its own layout. Without soffice, or when it fails or takes too long, the TOC keeps its
 entries without numbers, as before.
 
-`REPORTING_DOCX_PAGE_NUMBERS = False` switches it off (tests that do not look at the TOC; the extra time is
-about 1.5 s per document on the demo register).
+Only the issuing job asks for it (`render_docx(report, page_numbers=True)`, in a thread while the PDF is made):
+it costs 2–5 s per document, more than the DOCX renderer's budget (issue 16). `REPORTING_DOCX_PAGE_NUMBERS =
+False` switches it off there too (tests that do not look at the TOC).
 """
 
 from __future__ import annotations

@@ -45,5 +45,5 @@ def test_the_command_is_reachable_through_python_m_arena():
         [sys.executable, "-m", "arena", "report", "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0
-    for option in ("--layout", "--format", "--output", "{unit,area}", "{html,docx,pdf}"):
+    for option in ("--layout", "--format", "--output", "--toc-pages", "{unit,area}", "{html,docx,pdf}"):
         assert option in done.stdout

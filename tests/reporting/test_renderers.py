@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import docx
+import pikepdf
 import pytest
 from docx.oxml.ns import qn
 from weasyprint import HTML
@@ -64,7 +65,7 @@ def test_every_activity_appears_exactly_once_and_no_other_years(outputs, activit
     path, report = outputs[year, layout, fmt]
     text = squash(_text(path, report, fmt))
     mine = activity_texts[year]
-    assert len(mine) == {2019: 69, 2020: 77}[year]
+    assert len(mine) == {2019: 69, 2020: 78}[year]
     missing_or_repeated = [(title, text.count(marker)) for title, marker in mine if text.count(marker) != 1]
     assert not missing_or_repeated
     others = [
@@ -88,6 +89,11 @@ def test_pdf_is_pdfa_renders_page_by_page_and_has_bookmarks_and_page_numbers(out
     assert len(rendered) == pages and all(p.stat().st_size > 0 for p in rendered)
     raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert f"Side 2 av {pages}" in raw and f"Side {pages} av {pages}" in raw
+    assert re.search(r"Om årsmeldingen \.{5,} ?\d+\n", raw)  # the contents list with leaders and pages
+    assert re.search(r"\(side \d+\)", raw)  # cross-references say on which page
+    assert re.search(r"[a-zæøå][\u00ad-]\n[a-zæøå]", raw)  # Norwegian hyphenation at line ends
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert str(pdf.Root.Lang) == "nb"
     bookmarks = outline_titles(data)
     top = [title for depth, title in bookmarks if depth == 1]
     assert top[:3] == ["Innhold", "Om årsmeldingen", "Sammendrag"]
@@ -160,3 +166,12 @@ def test_a_year_without_data_is_a_short_report_in_every_format(demo_db, fmt, tmp
     if fmt == "pdf":
         assert pdf_pages(path) == 1
         assert check_pdfa(path.read_bytes()) == []
+
+
+def test_the_pdf_renderer_refuses_a_block_it_cannot_lay_out(demo_db):
+    from arena.reporting.renderers.pdf import PdfError
+
+    report = build_report(1995, "unit")
+    report.chapters[0].blocks.append(object())
+    with pytest.raises(PdfError, match="cannot lay out a object"):
+        render(report, "pdf")

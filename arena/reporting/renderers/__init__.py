@@ -1,4 +1,4 @@
-"""Renderers of the one report model: HTML (Django template), DOCX (Word template) and PDF (WeasyPrint)."""
+"""Renderers of the one report model: HTML (Django template), DOCX (Word template) and PDF (typst)."""
 
 from arena.reporting.document import Report
 
@@ -10,8 +10,8 @@ CONTENT_TYPES = {
 }
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report as a file in `fmt` ("html", "docx" or "pdf")."""
+def render(report: Report, fmt: str, *, docx_page_numbers: bool = False) -> bytes:
+    """The report as a file in `fmt` ("html", "docx" or "pdf"); `docx_page_numbers` — see render_docx."""
     if fmt == "html":
         from arena.reporting.renderers.html import render_html
 
@@ -19,7 +19,7 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "docx":
         from arena.reporting.renderers.docx import render_docx
 
-        return render_docx(report)
+        return render_docx(report, page_numbers=docx_page_numbers)
     if fmt == "pdf":
         from arena.reporting.renderers.pdf import render_pdf
 

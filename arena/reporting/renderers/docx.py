@@ -1,8 +1,8 @@
 """DOCX from the report model, written into the Word template (arena/reporting/templates/reporting/arsmelding.docx).
 
 Headings use Word's "Heading 1/2/3" styles; the table of contents is a real TOC field ('TOC \\o "1-3" \\h \\z \\u')
-whose current result lists the headings (Word fills in page numbers when it updates fields, which it is asked
-to do on opening); the footer carries PAGE/NUMPAGES fields. Charts are PNG pictures with alt text; activities are
+whose current result lists the headings (with page numbers from LibreOffice when `page_numbers` asks for them;
+Word fills in its own when it updates fields, which it is asked to do on opening); the footer carries PAGE/NUMPAGES fields. Charts are PNG pictures with alt text; activities are
 bookmarks that cross-references link to.
 """
 
@@ -17,10 +17,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
+from docx.oxml.text.run import CT_R
 from docx.section import Section as DocxSection
 from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from arena.reporting import docx_template as tpl
 from arena.reporting.charts import chart_png, chart_size_inches
@@ -42,6 +44,36 @@ from arena.reporting.toc_pages import toc_pages
 
 WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 TEXT_WIDTH_IN = 6.3
+
+
+_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def _text_run(text: str, bold: bool = False) -> CT_R:
+    """A `w:r` holding `text` as one `w:t`. python-docx's Run.text looks at every character (for tabs and line
+    breaks), which dominated the time for long reports; text without them needs none of that."""
+    r = OxmlElement("w:r")
+    if bold:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    return r
+
+
+class _Paragraph(DocxParagraph):
+    """A python-docx paragraph whose add_run writes plain text directly (see _text_run)."""
+
+    def add_run(self, text: str | None = None, style=None) -> Run:
+        if not text or style is not None or _BREAKS.search(text):
+            return super().add_run(text, style)
+        r = _text_run(text)
+        self._p.append(r)
+        return Run(r, self)
 
 
 def bookmark_name(anchor: str) -> str:
@@ -79,7 +111,7 @@ class _Writer:
     def paragraph(self, text: str = "", style: str = tpl.BODY) -> DocxParagraph:
         p = OxmlElement("w:p")
         self.body.append(p)
-        para = DocxParagraph(p, self.doc._body)
+        para = _Paragraph(p, self.doc._body)
         if (style_id := self.style_ids[style]) is not None:
             p.style = style_id
         if text:
@@ -310,28 +342,25 @@ class _Writer:
         )
         caption.paragraph_format.keep_with_next = True
         width = self.sect_pr.page_width - self.sect_pr.left_margin - self.sect_pr.right_margin
-        tbl = CT_Tbl.new_tbl(1, len(block.columns), width)
+        # All rows at once (python-docx's add_row and cell.text are slow for long tables); the header row bold and
+        # repeated on every page, number columns right-aligned.
+        tbl = CT_Tbl.new_tbl(1 + len(block.rows), len(block.columns), width)
         self.body.append(tbl)
         table = DocxTable(tbl, self.doc._body)
         table.style = self.styles[tpl.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        header = table.rows[0]
-        trpr = header._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
-        trpr.append(repeat)
-        for index, (cell, text) in enumerate(zip(header.cells, block.columns, strict=True)):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            run.bold = True
-            if index in block.numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for row in block.rows:
-            cells = table.add_row().cells
-            for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                cell.text = text
+        tbl.tr_lst[0].get_or_add_trPr().append(repeat)
+        for number, (tr, row) in enumerate(zip(tbl.tr_lst, [block.columns, *block.rows], strict=True)):
+            for index, (tc, text) in enumerate(zip(tr.tc_lst, row, strict=True)):
+                para = _Paragraph(tc.p_lst[0], table)
                 if index in block.numeric:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if text:
+                    run = para.add_run(text)
+                    if number == 0:
+                        run.bold = True
         self.paragraph("")
 
     def figure(self, block: Figure) -> None:
@@ -364,11 +393,14 @@ class _Writer:
             for section in chapter.sections:
                 self.section(section, 2)
         self.body.append(self.sect_pr)
-        data = self.save()
-        # Page numbers in the contents list from LibreOffice's layout, when it is installed (toc_pages).
+        return self.save()
+
+    def add_page_numbers(self, data: bytes) -> bytes:
+        """`data` (this writer's document) with page numbers in the contents list from LibreOffice's layout,
+        when it is installed (toc_pages); otherwise `data` unchanged."""
         if self.toc and (pages := toc_pages(data, [entry for entry, _para in self.toc])):
             self.toc_page_numbers(pages)
-            data = self.save()
+            return self.save()
         return data
 
     def save(self) -> bytes:
@@ -377,5 +409,10 @@ class _Writer:
         return out.getvalue()
 
 
-def render_docx(report: Report) -> bytes:
-    return _Writer(xml_safe_report(report)).write()
+def render_docx(report: Report, page_numbers: bool = False) -> bytes:
+    """The report as DOCX. `page_numbers` also lays it out with LibreOffice to write page numbers into the
+    contents list (toc_pages: several seconds, so only the background job that issues versions asks for it);
+    without it the contents list is the TOC field with its entries, which Word fills in when it opens the file."""
+    writer = _Writer(xml_safe_report(report))
+    data = writer.write()
+    return writer.add_page_numbers(data) if page_numbers else data

@@ -1,4 +1,4 @@
-"""HTML from the report model: a standalone document (the HTML file, and WeasyPrint's input with print CSS) and
+"""HTML from the report model: a standalone document (the HTML file) and
 the fragment shown inside Arena's pages."""
 
 from django.template.loader import render_to_string
@@ -11,9 +11,9 @@ def _context(report: Report, **extra) -> dict:
     return {"report": report, "labels": report.labels, **extra}
 
 
-def render_html(report: Report, for_print: bool = False) -> str:
-    """A complete HTML document with its stylesheet inlined; `for_print` adds the page CSS for PDF."""
-    return render_to_string("reporting/report_document.html", _context(report, for_print=for_print))
+def render_html(report: Report) -> str:
+    """A complete HTML document with its stylesheet inlined."""
+    return render_to_string("reporting/report_document.html", _context(report))
 
 
 def render_fragment(report: Report) -> str:

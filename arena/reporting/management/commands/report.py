@@ -1,4 +1,4 @@
-"""`python -m arena report YEAR --layout unit|area --format html|docx|pdf --output FILE`"""
+"""`python -m arena report YEAR --layout unit|area --format html|docx|pdf --output FILE [--toc-pages]`"""
 
 from pathlib import Path
 
@@ -25,11 +25,25 @@ class Command(BaseCommand):
             "--output", "-o", help="Filen som skrives (standard: arsmelding-ÅR-OPPSETT.FORMAT)."
         )
         parser.add_argument(
+            "--toc-pages",
+            action="store_true",
+            help="DOCX: sidetall i innholdsfortegnelsen fra LibreOffice (noen sekunder ekstra; ellers fyller Word "
+            "dem inn når filen åpnes).",
+        )
+        parser.add_argument(
             "--language", default=settings.LANGUAGE_CODE, help="Språk for overskrifter og faste tekster (nb)."
         )
 
     def handle(
-        self, *args, year: int, layout: str, format: str | None, output: str | None, language: str, **options
+        self,
+        *args,
+        year: int,
+        layout: str,
+        format: str | None,
+        output: str | None,
+        language: str,
+        toc_pages: bool = False,
+        **options,
     ):
         if not 1990 <= year <= 2100:
             raise CommandError("Året må være mellom 1990 og 2100.")
@@ -38,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError(f"Ukjent format «{fmt}»; velg {', '.join(FORMATS)}.")
         path = Path(output or f"arsmelding-{year}-{layout}.{fmt}")
         report = build_report(year, layout, language=language)
-        data = render(report, fmt)
+        data = render(report, fmt, docx_page_numbers=toc_pages)
         path.write_bytes(data)
         count = len(activity_entries(report))
         self.stdout.write(f"{path}: {fmt}, {len(data)} byte, {count} aktiviteter ({year}, {layout})")
