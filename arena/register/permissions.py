@@ -269,12 +269,15 @@ class Access:
         return self.can_manage_cycle()
 
     def can_edit_unit_texts(self, submission) -> bool:
-        """A unit's introduction and "what matters next" for the year's report: the coordinator, or a contact
-        of the submission's unit (or a unit above it) while the unit's records of the year are not locked by an
-        approved submission (reopen it first)."""
+        """A unit's introduction and "what matters next" for the year's report: the coordinator always; a
+        contact of the submission's unit (or a unit above it) like the rest of the submission — while the cycle
+        is open and the submission a draft or returned — and never while the unit's records of the year are
+        locked by an approved submission (reopen it first)."""
         if self.is_coordinator:
             return True
         if submission.unit_id not in self.contact_unit_ids:
+            return False
+        if not (submission.cycle.is_open and submission.is_editable):
             return False
         return submission.unit_id not in self.locked_unit_ids(submission.cycle.year)
 

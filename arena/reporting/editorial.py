@@ -116,18 +116,17 @@ def save_unit_texts(submission: Submission, *, by, intro: str, next_steps: str) 
     access = Access.of(by)
     cycle = submission.cycle
     if not access.can_edit_unit_texts(submission):
-        if access.can_edit_submission(submission):  # the unit's own contact, but the year is locked
+        access.require(access.can_edit_submission(submission))
+        # The unit's own contact, refused for a reason they should hear:
+        if submission.unit_id in access.locked_unit_ids(cycle.year):
             raise RecordLocked(cycle.year)
-        access.require(False)
-    if not access.is_coordinator:
         if not cycle.is_open:
             raise ValidationError(
                 _("Rapporteringsrunden for %(year)d er godkjent og kan ikke endres.") % {"year": cycle.year}
             )
-        if not submission.is_editable:
-            raise ValidationError(
-                _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
-            )
+        raise ValidationError(
+            _("Innspillet er levert og kan ikke endres før koordinator sender det tilbake.")
+        )
     checked = _check({"intro": intro, "next_steps": next_steps})
     stored = cycle_texts(cycle)
     changed = []

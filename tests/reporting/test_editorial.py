@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from arena.register import changes
 from arena.register.models import Area, LogEntry, Unit
@@ -283,3 +284,57 @@ def test_texts_reach_both_layouts_in_every_language(cycle_2020):
         outlook = next(s for s in chapters["utsyn"].sections if s.id == f"utsyn-{kf.unit_id}")
         assert words(outlook.blocks[:1]) == "KF ser fremover."
     assert Unit.objects.filter(pk=kf.unit_id).exists()
+
+
+# The pages
+
+
+def test_the_coordinator_writes_chapter_and_area_texts_with_a_preview(client, cycle_2020):
+    client.force_login(user("koordinator"))
+    url = reverse("reporting-texts", args=[2020])
+    html = client.get(url).content.decode()
+    assert 'name="kap-chapter_enhetene"' in html and "kap-area_" in html
+    area = Area.objects.filter(framework__code="hod-2021-2025").order_by("number").first()
+    data = {
+        "preface": "Forord med **fet** skrift.",
+        "about": "",
+        "summary": "",
+        "afterword": "",
+        "kap-chapter_enhetene": "Innledning.[^1]\n\n[^1]: En fotnote.",
+        f"kap-area_{area.pk}": "Se [nettstedet](https://example.org/).",
+    }
+    response = client.post(url, {**data, "preview": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Forhåndsvisning" in html
+    assert "<strong>fet</strong>" in html and 'id="kap-chapter_enhetene-fn-1"' in html
+    assert not EditorialText.objects.filter(cycle=cycle_2020).exists()
+    bad = client.post(url, {**data, f"kap-area_{area.pk}": "[x](javascript:alert(1))"})
+    assert bad.status_code == 400 and "er ikke tillatt" in bad.content.decode()
+    assert not EditorialText.objects.filter(cycle=cycle_2020).exists()
+    assert client.post(url, data).status_code == 302
+    assert EditorialText.objects.filter(cycle=cycle_2020).count() == 2
+    assert LogEntry.objects.filter(action=editorial.REPORT_TEXTS_SAVED).exists()
+    client.force_login(user("kontakt-kf"))
+    assert client.get(url).status_code == 403
+
+
+def test_a_contact_writes_the_units_texts_on_the_submission_page(client, cycle_2020):
+    client.force_login(user("kontakt-kf"))
+    kf = cycle_2020.submissions.get(unit__key="kf")
+    ff = cycle_2020.submissions.get(unit__key="ff")
+    page_url = reverse("reporting-submission", args=[2020, kf.unit_id])
+    assert 'name="tekst-intro"' in client.get(page_url).content.decode()
+    url = reverse("reporting-unit-texts", args=[2020, kf.unit_id])
+    data = {"tekst-intro": "Vi *startet* nytt.", "tekst-next_steps": "Mer samarbeid."}
+    preview = client.post(url, {**data, "preview": "1"})
+    assert preview.status_code == 200 and "<em>startet</em>" in preview.content.decode()
+    too_long = client.post(url, {**data, "tekst-intro": "x" * (markup.MAX_LENGTH + 1)})
+    assert too_long.status_code == 400 and "Teksten er for lang" in too_long.content.decode()
+    assert client.post(url, data).status_code == 302
+    assert editorial.unit_texts(kf) == ("Vi *startet* nytt.", "Mer samarbeid.")
+    other = reverse("reporting-unit-texts", args=[2020, ff.unit_id])
+    assert client.post(other, data).status_code == 403
+    assert (
+        'name="tekst-intro"'
+        not in client.get(reverse("reporting-submission", args=[2020, ff.unit_id])).content.decode()
+    )

@@ -108,7 +108,7 @@ def footnote_list(context, blocks):
         ),
     )
     return format_html(
-        '<aside class="footnotes" role="doc-endnotes" aria-label="{}"><ol>{}</ol></aside>',
+        '<section class="footnotes" aria-label="{}"><ol>{}</ol></section>',
         labels.get("footnotes", ""),
         items,
     )
