@@ -153,7 +153,7 @@ def test_pdf_sets_footnotes_at_the_foot_of_the_page(small_report, tmp_path):
     path = tmp_path / "r.pdf"
     path.write_bytes(render(small_report, "pdf"))
     text = pdf_text(path)
-    assert "Fotnoten forklarer tallene" in text
+    assert "Fotnoten forklarer tallene, se kilden." in text  # the link is a link, not escaped markup
     body, foot = text.index("Året var preget"), text.index("Fotnoten forklarer tallene")
     assert body < foot
     # The note is not in the running text: it follows the page's last line of body text.
@@ -338,3 +338,19 @@ def test_a_contact_writes_the_units_texts_on_the_submission_page(client, cycle_2
         'name="tekst-intro"'
         not in client.get(reverse("reporting-submission", args=[2020, ff.unit_id])).content.decode()
     )
+
+
+def test_the_demo_cycles_carry_editorial_texts_with_links_and_footnotes(demo_db):
+    from arena.reporting.demo import approve_demo_cycle
+
+    for year, layout, chapter in ((2019, "unit", "enhetene"), (2020, "area", "omradene")):
+        approve_demo_cycle(year)
+        report = build_report(year, layout)
+        chapters = {c.id: c for c in report.chapters}
+        assert isinstance(chapters[chapter].blocks[0], RichParagraph)
+        rich = [b for b in iter_blocks(report) if isinstance(b, (RichParagraph, RichList))]
+        spans = [s for b in rich for s in (b.spans if isinstance(b, RichParagraph) else sum(b.items, []))]
+        notes = [s.footnote for s in spans if s.footnote]
+        assert len(notes) >= 2 and [n.number for n in notes] == list(range(1, len(notes) + 1))
+        links = [s.url for n in notes for s in n.spans if s.url] + [s.url for s in spans if s.url]
+        assert links and all(url.startswith("https://") for url in links)

@@ -55,7 +55,9 @@ def _spans_html(spans, context) -> str:
         note = span.footnote
         if note is not None:
             if context.get("for_print"):  # WeasyPrint sets it at the foot of the page (float: footnote)
-                parts.append(format_html('<span class="footnote">{}</span>', _spans_html(note.spans, {})))
+                parts.append(
+                    format_html('<span class="footnote">{}</span>', mark_safe(_spans_html(note.spans, {})))  # noqa: S308
+                )
             else:
                 parts.append(
                     format_html(
