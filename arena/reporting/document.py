@@ -142,6 +142,11 @@ class RichParagraph:
     spans: list[Span]
     lead: str = ""
 
+    @property
+    def text(self) -> str:
+        """The paragraph's words without formatting or footnotes (as Paragraph.text)."""
+        return "".join(span.text for span in self.spans)
+
 
 @dataclass
 class RichList:
