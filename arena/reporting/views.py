@@ -336,6 +336,7 @@ def confirm_submit(request, year: int, unit: int):
         "activities": Activity.objects.filter(year=year, units=submission.unit).count(),
         "engagements": Engagement.objects.filter(active_in_year(year), unit=submission.unit).count(),
         "has_outlook": Outlook.objects.filter(unit=submission.unit, year=year).exists(),
+        "has_unit_texts": any(editorial.unit_texts(submission)),
     }
     return render(request, "reporting/confirm_submit.html", context)
 

@@ -232,6 +232,15 @@ def test_a_contact_writes_only_their_own_units_texts_locked_after_approval(cycle
     editorial.save_unit_texts(kf, by=user("koordinator"), intro="Koordinator retter.", next_steps="Neste år.")
     intro.refresh_from_db()
     assert intro.text == "Koordinator retter." and intro.history.count() == 2
+    # Reopened: the contact writes again.
+    flow.reopen_submission(kf, by=contact, reason="Må rette innledningen.")
+    kf.refresh_from_db()
+    editorial.save_unit_texts(kf, by=Access.of(contact), intro="Rettet.", next_steps="Neste år.")
+    assert [v.text for v in intro.history.order_by("history_date")] == [
+        "Vi *innleder*.",
+        "Koordinator retter.",
+        "Rettet.",
+    ]
 
 
 def test_bad_texts_store_nothing(cycle_2020):
