@@ -204,6 +204,7 @@ def test_a_contact_writes_only_their_own_units_texts_locked_after_approval(cycle
     assert not access.can_edit_report_texts()
     changed = editorial.save_unit_texts(kf, by=contact, intro="Vi *innleder*.", next_steps="Neste år.")
     assert len(changed) == 2
+    assert {r.submission.unit_id: r.texts for r in flow.overview(cycle_2020)}[kf.unit_id] == 2
     with pytest.raises(PermissionDenied):
         editorial.save_unit_texts(ff, by=contact, intro="Ikke vår.", next_steps="")
     with pytest.raises(PermissionDenied):
