@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -60,8 +61,25 @@ def _check(texts: dict[str, str]) -> dict[str, str]:
     return {name: text.strip() for name, text in texts.items()}
 
 
-def _store(stored: EditorialText | None, new: EditorialText, text: str, access: Access) -> bool:
-    """Save one text through the write path if it changed; True if it did."""
+def texts_version(cycle: ReportingCycle, unit_id: int | None = None) -> int:
+    """The newest version id among the cycle's texts (of one unit, if given): what a form was opened on. Saving
+    with it as `seen` refuses to overwrite a text someone else saved in the meantime (EditConflict)."""
+    versions = EditorialText.history.filter(cycle_id=cycle.pk)
+    if unit_id is not None:
+        versions = versions.filter(unit_id=unit_id)
+    return versions.aggregate(newest=Max("history_id"))["newest"] or 0
+
+
+def _store(
+    stored: EditorialText | None, new: EditorialText, text: str, access: Access, seen: int | None = None
+) -> bool:
+    """Save one text through the write path if it changed; True if it did. A text saved by anyone after the
+    form's `seen` version raises EditConflict (nothing of the form is stored: the callers are atomic)."""
+    changed_since = (
+        stored is not None and seen is not None and (changes.latest_history_id(stored) or 0) > seen
+    )
+    if changed_since and stored.text != text:
+        raise changes.EditConflict(stored)
     if stored is None:
         if not text:
             return False
@@ -75,7 +93,12 @@ def _store(stored: EditorialText | None, new: EditorialText, text: str, access: 
 
 @transaction.atomic
 def save_report_texts(
-    cycle: ReportingCycle, *, by, chapters: dict[str, str] | None = None, areas: dict[int, str] | None = None
+    cycle: ReportingCycle,
+    *,
+    by,
+    chapters: dict[str, str] | None = None,
+    areas: dict[int, str] | None = None,
+    seen: int | None = None,
 ) -> list[str]:
     """The coordinator's chapter texts (by chapter key, see CHAPTERS) and priority-area texts (by area id);
     they may be polished after approval, like the cycle's own texts. Returns what changed, in words."""
@@ -97,11 +120,13 @@ def save_report_texts(
     changed = []
     for key in chapters:
         new = EditorialText(cycle=cycle, kind=EditorialText.Kind.CHAPTER, chapter=key)
-        if _store(stored.get((EditorialText.Kind.CHAPTER, key)), new, checked[f"chapter:{key}"], access):
+        if _store(
+            stored.get((EditorialText.Kind.CHAPTER, key)), new, checked[f"chapter:{key}"], access, seen
+        ):
             changed.append(str(labels[key]))
     for pk in areas:
         new = EditorialText(cycle=cycle, kind=EditorialText.Kind.AREA, area=known_areas[pk])
-        if _store(stored.get((EditorialText.Kind.AREA, pk)), new, checked[f"area:{pk}"], access):
+        if _store(stored.get((EditorialText.Kind.AREA, pk)), new, checked[f"area:{pk}"], access, seen):
             changed.append(known_areas[pk].name)
     if changed:
         changes.log(REPORT_TEXTS_SAVED, cycle, by=access, texts=", ".join(changed))
@@ -109,7 +134,9 @@ def save_report_texts(
 
 
 @transaction.atomic
-def save_unit_texts(submission: Submission, *, by, intro: str, next_steps: str) -> list[str]:
+def save_unit_texts(
+    submission: Submission, *, by, intro: str, next_steps: str, seen: int | None = None
+) -> list[str]:
     """The unit's introduction (start of its section) and "what matters next" (its end) in the year's report.
     A unit contact writes them while the submission is a draft or returned; approval locks them (reopen the
     submission first). The coordinator may always edit them. Returns what changed, in words."""
@@ -135,7 +162,7 @@ def save_unit_texts(submission: Submission, *, by, intro: str, next_steps: str) 
         (EditorialText.Kind.UNIT_NEXT, "next_steps"),
     ):
         new = EditorialText(cycle=cycle, kind=kind, unit=submission.unit)
-        if _store(stored.get((kind, submission.unit_id)), new, checked[name], access):
+        if _store(stored.get((kind, submission.unit_id)), new, checked[name], access, seen):
             changed.append(str(EditorialText.Kind(kind).label))
     if changed:
         changes.log(UNIT_TEXTS_SAVED, submission, by=access, texts=", ".join(changed))

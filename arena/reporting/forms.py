@@ -78,6 +78,8 @@ class EditorialTextsForm(forms.ModelForm):
 class ReportTextsForm(forms.Form):
     """The coordinator's introductions to the report's fixed chapters and to each priority area."""
 
+    seen = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
+
     def __init__(self, *args, areas=(), texts=None, **kwargs):
         super().__init__(*args, **kwargs)
         texts = texts or {}
@@ -98,6 +100,8 @@ class ReportTextsForm(forms.Form):
 
 class UnitTextsForm(forms.Form):
     """A unit's introduction and "what matters next" in the year's report (part of its submission)."""
+
+    seen = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
 
     intro = markup_field(
         _("Innledning"),

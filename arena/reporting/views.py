@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from arena.jobs.worker import live_worker_ids
 from arena.register import activity_log
+from arena.register.changes import EditConflict
 from arena.register.models import Activity, Area, Engagement, Outlook
 from arena.register.models.base import active_in_year
 from arena.register.reference.frameworks import HOD_STRATEGY
@@ -129,6 +130,21 @@ def _preview(text: str, prefix: str) -> str:
     return render_to_string("reporting/includes/blocks.html", context)
 
 
+def _conflict(request, form, newest: int) -> None:
+    """Someone saved a text after the form was opened: nothing is stored; the writer's texts stay in the form,
+    and saving again (now based on the newest version) overwrites."""
+    messages.error(
+        request,
+        _(
+            "Noen andre har lagret en av tekstene etter at du åpnet skjemaet, så ingenting er lagret. Teksten din "
+            "står fortsatt i skjemaet: lagre igjen for å erstatte den andre versjonen."
+        ),
+    )
+    data = form.data.copy()
+    data[form.add_prefix("seen")] = str(newest)
+    form.data = data
+
+
 def _fields_with_previews(form, show: bool) -> list:
     """(bound field, preview HTML or "") for each field of a valid form asked for a preview."""
     return [
@@ -150,6 +166,7 @@ def texts(request, year: int):
     data = request.POST if request.method == "POST" else None
     form = EditorialTextsForm(data, instance=cycle)
     texts_form = ReportTextsForm(data, areas=areas, texts=stored, prefix="kap")
+    texts_form.initial["seen"] = editorial.texts_version(cycle)
     preview = False
     if data is not None and form.is_valid() and texts_form.is_valid():
         if "preview" in request.POST:
@@ -168,10 +185,16 @@ def texts(request, year: int):
                         guiding_documents=cleaned["guiding_documents"],
                     )
                     editorial.save_report_texts(
-                        cycle, by=access, chapters=texts_form.chapter_texts(), areas=texts_form.area_texts()
+                        cycle,
+                        by=access,
+                        chapters=texts_form.chapter_texts(),
+                        areas=texts_form.area_texts(),
+                        seen=texts_form.cleaned_data["seen"],
                     )
             except ValidationError as error:
                 _messages_from(request, error)
+            except EditConflict:
+                _conflict(request, texts_form, editorial.texts_version(cycle))
             else:
                 messages.success(request, _("Tekstene er lagret."))
                 return redirect(cycle)
@@ -209,9 +232,13 @@ def unit_texts(request, year: int, unit: int):
                 by=request.access,
                 intro=form.cleaned_data["intro"],
                 next_steps=form.cleaned_data["next_steps"],
+                seen=form.cleaned_data["seen"],
             )
         except ValidationError as error:
             _messages_from(request, error)
+        except EditConflict:
+            _conflict(request, form, editorial.texts_version(submission.cycle, submission.unit_id))
+            return submission_detail(request, year, unit, texts_form=form, status=409)
         else:
             messages.success(request, _("Tekstene er lagret.") if changed else _("Ingen endringer å lagre."))
         return redirect(submission)
@@ -257,14 +284,21 @@ def _submission(year: int, unit: int) -> Submission:
     )
 
 
-def submission_detail(request, year: int, unit: int, texts_form=None):
+def submission_detail(request, year: int, unit: int, texts_form=None, status: int | None = None):
     submission = _submission(year, unit)
     access = request.access
     can_write_texts = access.can_edit_unit_texts(submission)
     posted_texts = texts_form is not None  # called by unit_texts with the posted form
     intro, next_steps = editorial.unit_texts(submission)
     if texts_form is None and can_write_texts:
-        texts_form = UnitTextsForm(initial={"intro": intro, "next_steps": next_steps}, prefix="tekst")
+        texts_form = UnitTextsForm(
+            initial={
+                "intro": intro,
+                "next_steps": next_steps,
+                "seen": editorial.texts_version(submission.cycle, submission.unit_id),
+            },
+            prefix="tekst",
+        )
     show_preview = texts_form is not None and texts_form.is_bound and texts_form.is_valid()
     can_edit = access.can_edit_submission(submission) and submission.is_editable and submission.cycle.is_open
     form = RemarksForm(initial={"remarks": submission.remarks}) if can_edit else None
@@ -319,7 +353,8 @@ def submission_detail(request, year: int, unit: int, texts_form=None):
             )
         ],
     }
-    status = 400 if texts_form is not None and texts_form.is_bound and not show_preview else 200
+    if status is None:
+        status = 400 if texts_form is not None and texts_form.is_bound and not show_preview else 200
     return render(request, "reporting/submission.html", context, status=status)
 
 

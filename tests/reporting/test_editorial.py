@@ -364,3 +364,22 @@ def test_the_demo_cycles_carry_editorial_texts_with_links_and_footnotes(demo_db)
         assert len(notes) >= 2 and [n.number for n in notes] == list(range(1, len(notes) + 1))
         links = [s.url for n in notes for s in n.spans if s.url] + [s.url for s in spans if s.url]
         assert links and all(url.startswith("https://") for url in links)
+
+
+def test_a_text_saved_meanwhile_is_not_overwritten(client, cycle_2020):
+    """The contact opens the form, the coordinator saves the unit's introduction, the contact's save is refused
+    (409, their text kept in the form); saving again replaces it."""
+    kf = cycle_2020.submissions.get(unit__key="kf")
+    client.force_login(user("kontakt-kf"))
+    html = client.get(reverse("reporting-submission", args=[2020, kf.unit_id])).content.decode()
+    seen = editorial.texts_version(cycle_2020, kf.unit_id)
+    assert f'name="tekst-seen" value="{seen}"' in html
+    editorial.save_unit_texts(kf, by=user("koordinator"), intro="Koordinatorens versjon.", next_steps="")
+    url = reverse("reporting-unit-texts", args=[2020, kf.unit_id])
+    data = {"tekst-intro": "Kontaktens versjon.", "tekst-next_steps": "", "tekst-seen": str(seen)}
+    response = client.post(url, data)
+    assert response.status_code == 409 and "Kontaktens versjon." in response.content.decode()
+    assert editorial.unit_texts(kf)[0] == "Koordinatorens versjon."
+    newest = editorial.texts_version(cycle_2020, kf.unit_id)
+    assert client.post(url, {**data, "tekst-seen": str(newest)}).status_code == 302
+    assert editorial.unit_texts(kf)[0] == "Kontaktens versjon."
