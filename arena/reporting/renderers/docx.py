@@ -69,11 +69,11 @@ class _Writer:
             name: (None if default is not None and style.style_id == default.style_id else style.style_id)
             for name, style in self.styles.items()
         }
+        # Editorial texts (formatted runs, links, real Word footnotes): renderers/docx_rich.py
+        self.rich = RichWriter(self.doc, self.paragraph, self.styles[tpl.HYPERLINK].style_id)
         # Empty the template's body. Its section properties (page size, margins, footer) are kept aside and put
         # back last: python-docx inserts every new paragraph *before* w:sectPr, scanning the whole body to find
         # it, which makes long reports quadratic; appending to a body without it is not.
-        # Editorial texts (formatted runs, links, real Word footnotes): renderers/docx_rich.py
-        self.rich = RichWriter(self.doc, self.paragraph, self.styles[tpl.HYPERLINK].style_id)
         self.body = self.doc.element.body
         self.sect_pr = self.body.find(qn("w:sectPr"))
         for child in list(self.body):
