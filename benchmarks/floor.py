@@ -76,7 +76,72 @@ def arena_detail(request, pk):
     return _render(request, Arena.objects.filter(pk=pk).values_list("name", "kind"))
 
 
+def calendar_month(request):
+    import datetime
+
+    from arena.agenda.models import Meeting
+
+    year, month = int(request.GET.get("year") or 2021), int(request.GET.get("month") or 1)
+    first = datetime.datetime(year, month, 1, tzinfo=datetime.UTC)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    rows = Meeting.objects.filter(starts_at__gte=first, starts_at__lt=following)
+    return _render(request, rows.order_by("starts_at").values_list("pk", "name"))
+
+
+def calendar_list(request):
+    import datetime
+
+    from arena.agenda.models import Meeting
+
+    start = datetime.date.fromisoformat(request.GET.get("from") or "2021-01-01")
+    rows = Meeting.objects.filter(
+        starts_at__date__gte=start, starts_at__date__lt=start + datetime.timedelta(120)
+    )
+    return _render(request, rows.order_by("starts_at").values_list("pk", "name")[:PAGE])
+
+
+def invitation_list(request):
+    from arena.invitations.models import Invitation
+
+    rows = Invitation.objects.order_by("-received_at")
+    if request.GET.get("status"):
+        rows = rows.filter(status=request.GET["status"])
+    off = _offset(request)
+    return _render(request, rows.values_list("pk", "subject")[off : off + PAGE])
+
+
+def monitoring_list(request):
+    from arena.monitoring.models import MonitoringItem
+
+    off = _offset(request)
+    rows = MonitoringItem.objects.order_by("-date", "-pk").values_list("pk", "title")
+    return _render(request, rows[off : off + PAGE])
+
+
+def api_list(model_path: str, field: str):
+    """The API list's floor: the first page (by id, as the API's cursor) as JSON."""
+
+    def view(request):
+        from django.apps import apps
+        from django.http import JsonResponse
+
+        model = apps.get_model(model_path)
+        rows = model.objects.order_by("pk").values("pk", field)[:PAGE]
+        return JsonResponse({"results": list(rows)})
+
+    return view
+
+
 urlpatterns = [
+    path("_floor/agenda/", calendar_month),
+    path("_floor/agenda/liste/", calendar_list),
+    path("_floor/invitasjoner/", invitation_list),
+    path("_floor/folge-med/", monitoring_list),
+    path("_floor/api/v1/activities/", api_list("register.Activity", "title")),
+    path("_floor/api/v1/arenas/", api_list("register.Arena", "name")),
+    path("_floor/api/v1/meetings/", api_list("agenda.Meeting", "name")),
+    path("_floor/api/v1/invitations/", api_list("invitations.Invitation", "subject")),
+    path("_floor/api/v1/monitoring-items/", api_list("monitoring.MonitoringItem", "title")),
     path("_floor/aktiviteter/", activity_list),
     path("_floor/arenaer/", arena_list),
     path("_floor/deltakelser/", engagement_list),

@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
+PAGE_KINDS = ("list", "search", "detail", "calendar", "invitations", "monitoring", "api")
 WORDS = ["beredskap", "helse", "legemiddel", "kreft", "digital", "vaksine", "klima", "statistikk"]
 
 
@@ -74,6 +75,11 @@ def prepare(args, env) -> dict:
             env,
         )
         build_seconds = time.perf_counter() - started
+    extras = run(
+        "import django; django.setup(); import sys; sys.path.insert(0, 'benchmarks'); import synthetic;"
+        "print(synthetic.build_extras())",
+        env,
+    )
     if args.database == "postgres":
         run("import django; django.setup()\nfrom django.db import connection\n"
             "connection.cursor().execute('VACUUM ANALYZE')", env)  # fmt: skip
@@ -82,7 +88,7 @@ def prepare(args, env) -> dict:
         "from django.contrib.auth import get_user_model\n"
         "from django.test import Client\n"
         "from arena.register.models import Activity, Arena, Unit\n"
-        "user, _ = get_user_model().objects.get_or_create(username='bench')\n"
+        "user, _ = get_user_model().objects.update_or_create(username='bench', defaults={'is_superuser': True})\n"
         "c = Client(); c.force_login(user)\n"
         "print(json.dumps({'session': c.cookies['sessionid'].value,"
         " 'activities': list(Activity.objects.values_list('pk', flat=True)[:5000:7]),"
@@ -92,7 +98,7 @@ def prepare(args, env) -> dict:
     )
     import json
 
-    return {"build_seconds": build_seconds, **json.loads(ids)}
+    return {"build_seconds": build_seconds, "extras": extras, **json.loads(ids)}
 
 
 def urls_for(kind: str, ids: dict, rng: random.Random) -> str:
@@ -107,6 +113,27 @@ def urls_for(kind: str, ids: dict, rng: random.Random) -> str:
         )
     if kind == "search":
         return f"/sok/?q={rng.choice(WORDS)}"
+    if kind == "calendar":
+        return rng.choice(
+            [
+                f"/agenda/?year={rng.randint(2019, 2023)}&month={rng.randint(1, 12)}",
+                f"/agenda/liste/?from={rng.randint(2019, 2023)}-{rng.randint(1, 12):02d}-01",
+            ]
+        )
+    if kind == "invitations":
+        return rng.choice([f"/invitasjoner/?page={rng.randint(1, 50)}", "/invitasjoner/?status=triage"])
+    if kind == "monitoring":
+        return f"/folge-med/?page={rng.randint(1, 50)}"
+    if kind == "api":
+        return rng.choice(
+            [
+                "/api/v1/activities/",
+                "/api/v1/arenas/",
+                "/api/v1/meetings/",
+                "/api/v1/invitations/",
+                "/api/v1/monitoring-items/",
+            ]
+        )
     return rng.choice(
         [f"/aktiviteter/{rng.choice(ids['activities'])}/", f"/arenaer/{rng.choice(ids['arenas'])}/"]
     )
@@ -154,6 +181,9 @@ def main():
         "--requests", type=int, default=40, help="requests per page kind and concurrency level"
     )
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--pages", default=",".join(PAGE_KINDS), help=f"page kinds to measure, of {','.join(PAGE_KINDS)}"
+    )
     parser.add_argument("--db-name", default="arena_bench", help="PostgreSQL database (dropped and rebuilt)")
     parser.add_argument(
         "--reuse", action="store_true",
@@ -172,6 +202,7 @@ def main():
         "ARENA_DATA_DIR": data_dir,
         "ARENA_SECRET_KEY": "benchmark-only-key",
         "ARENA_DEBUG": "false",
+        "ARENA_HTTPS": "false",  # plain HTTP on 127.0.0.1; production's HTTPS redirect would refuse it
     }
     env.pop("DATABASE_URL", None)
     info = prepare(args, env)
@@ -192,11 +223,11 @@ def main():
                 time.sleep(0.2)
         rng = random.Random(7)
         print(f"SYNTHETIC register on {args.database}: {args.units} units, {args.arenas} arenas, "
-              f"{args.activities} activities; built in {info['build_seconds']:.1f} s")  # fmt: skip
+              f"{args.activities} activities, {info['extras']}; built in {info['build_seconds']:.1f} s")  # fmt: skip
         print(f"server: gunicorn, {args.workers} workers x 4 threads, {os.cpu_count()} CPU cores")
-        print(f"{'page kind':<8} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+        print(f"{'page kind':<11} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
               f" {'floor p50':>9} {'floor p95':>9} {'ratio p50':>9} {'ratio p95':>9}")  # fmt: skip
-        for kind in ("list", "search", "detail"):
+        for kind in args.pages.split(","):
             measure(base, info["session"], [urls_for(kind, info, rng) for _ in range(3)], 1)  # warm-up
             for users in (1, 20):
                 n = args.requests if users == 1 else args.requests * 3
@@ -205,7 +236,7 @@ def main():
                 f50, f95, _ = percentiles(
                     measure(base, info["session"], ["/_floor" + u for u in urls], users)
                 )
-                print(f"{kind:<8} {users:>5} {n:>8} {p50:>8.0f} {p95:>8.0f} {top:>8.0f}"
+                print(f"{kind:<11} {users:>5} {n:>8} {p50:>8.0f} {p95:>8.0f} {top:>8.0f}"
                       f" {f50:>9.1f} {f95:>9.1f} {p50 / f50:>9.1f} {p95 / f95:>9.1f}")  # fmt: skip
         peaks = peak_rss_mb(server.pid)
         print("peak RSS per worker (MB, VmHWM after all runs): " + ", ".join(f"{p:.0f}" for p in peaks))

@@ -35,12 +35,24 @@ class Day:
     in_month: bool
     is_today: bool
     entries: list[Entry] = field(default_factory=list)
+    more: int = 0  # entries of the day beyond DAY_LIMIT, shown as a link to the day's list
+
+
+DAY_LIMIT = 5  # a day cell in the month grid shows at most this many entries
 
 
 def entries(
-    start: datetime.date, end: datetime.date, *, unit=None, arena=None, kind: str = ""
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    unit=None,
+    arena=None,
+    kind: str = "",
+    limit: int | None = None,
 ) -> list[Entry]:
-    """Everything between `start` and `end` (inclusive), in time order."""
+    """Everything between `start` and `end` (inclusive), in time order. With `limit`, at most `limit + 1`
+    entries — the first ones in time — so a caller can tell that there were more than it shows."""
+    cut = slice(None if limit is None else limit + 1)
     from django.utils.translation import gettext as _
 
     result: list[Entry] = []
@@ -55,7 +67,7 @@ def entries(
             )
         if kind:
             meetings = meetings.filter(kind=kind)
-        for m in meetings.order_by("starts_at", "pk"):
+        for m in meetings.order_by("starts_at", "pk")[cut]:
             result.append(
                 Entry(
                     kind=m.kind,
@@ -78,7 +90,7 @@ def entries(
             deadlines = deadlines.filter(obligation__arena=arena)
         for d in deadlines.select_related(
             "obligation__arena", "obligation__organisation", "obligation__unit"
-        ):
+        ).order_by("due_on", "pk")[cut]:
             result.append(
                 Entry(
                     kind="deadline",
@@ -98,7 +110,7 @@ def entries(
             notes = notes.filter(unit__in=unit_ids)
         if arena is not None:
             notes = notes.filter(item__meeting__arena=arena)
-        for n in notes.select_related("item__meeting__arena", "unit"):
+        for n in notes.select_related("item__meeting__arena", "unit").order_by("deadline", "pk")[cut]:
             result.append(
                 Entry(
                     kind="note",
@@ -114,7 +126,7 @@ def entries(
             )
     midnight = datetime.time.min
     result.sort(key=lambda e: (e.start, e.starts_at.time() if e.starts_at else midnight, e.title))
-    return result
+    return result[cut]
 
 
 def month_grid(year: int, month: int, items: list[Entry]) -> list[list[Day]]:
@@ -126,23 +138,27 @@ def month_grid(year: int, month: int, items: list[Entry]) -> list[list[Day]]:
     for entry in items:
         day = max(entry.start, weeks[0][0])
         while day <= entry.end and day in by_date:
-            by_date[day].entries.append(entry)
+            cell = by_date[day]
+            if len(cell.entries) < DAY_LIMIT:
+                cell.entries.append(entry)
+            else:
+                cell.more += 1
             day += datetime.timedelta(days=1)
     return grid
 
 
-def this_week(user, today: datetime.date | None = None) -> list[Entry]:
+def this_week(user, today: datetime.date | None = None, limit: int | None = None) -> list[Entry]:
     """The user's entries of the current week (Monday–Sunday): their meetings and their units' deadlines; for
-    the coordinator, everything."""
+    the coordinator, everything. With `limit`, at most `limit + 1` (the first in time)."""
     from arena.register.permissions import Access
 
     today = today or timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     sunday = monday + datetime.timedelta(days=6)
     access = Access.of(user)
-    everything = entries(monday, sunday)
     if access.is_coordinator:
-        return everything
+        return entries(monday, sunday, limit=limit)
+    everything = entries(monday, sunday)
     mine = set(meeting_queries.for_user(user).values_list("pk", flat=True))
     units = access.contact_unit_ids
     kept = []
@@ -156,4 +172,4 @@ def this_week(user, today: datetime.date | None = None) -> list[Entry]:
             and entry.obj.unit_id in units
         ):
             kept.append(entry)
-    return kept
+    return kept if limit is None else kept[: limit + 1]

@@ -18,8 +18,8 @@ class VersionField(serializers.ReadOnlyField):
 
     def to_representation(self, obj):
         versions = self.context.get("versions")
-        if versions is not None and obj.pk in versions:
-            return versions[obj.pk]
+        if versions is not None:  # a list page: one query answered for every row; no history row means none
+            return versions.get(obj.pk)
         return latest_history_id(obj) if hasattr(obj, "history") else None
 
 

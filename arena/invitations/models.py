@@ -127,6 +127,8 @@ class Invitation(models.Model):
         indexes = [
             models.Index(fields=["status", "unit"], name="invitations_status_unit"),
             models.Index(fields=["received_at"], name="invitations_received_at"),
+            # the list's sections: one status, newest first
+            models.Index(fields=["status", "-received_at", "-id"], name="invitations_status_received"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,18 +9,31 @@ from django.utils.translation import gettext_lazy as _
 from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind, Topic
 from arena.register.models import Country
 from arena.register.normalize import normalize_name
+from arena.web.widgets import FastSelect
 
 
 class MonitoringItemFilter(df.FilterSet):
     q = df.CharFilter(label=_("Tekst"), method="filter_text")
     country = df.ModelChoiceFilter(
-        label=_("Land"), queryset=Country.objects.all(), to_field_name="code", method="filter_country"
+        label=_("Land"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_country",
+        widget=FastSelect,
     )
     topic = df.ModelChoiceFilter(
-        label=_("Tema"), queryset=Topic.objects.all(), to_field_name="key", method="filter_topic"
+        label=_("Tema"),
+        queryset=Topic.objects.all(),
+        to_field_name="key",
+        method="filter_topic",
+        widget=FastSelect,
     )
-    source_kind = df.ChoiceFilter(label=_("Kildetype"), choices=SourceKind.choices, empty_label=_("Alle"))
-    access_level = df.ChoiceFilter(label=_("Tilgang"), choices=AccessLevel.choices, empty_label=_("Alle"))
+    source_kind = df.ChoiceFilter(
+        label=_("Kildetype"), choices=SourceKind.choices, empty_label=_("Alle"), widget=FastSelect
+    )
+    access_level = df.ChoiceFilter(
+        label=_("Tilgang"), choices=AccessLevel.choices, empty_label=_("Alle"), widget=FastSelect
+    )
     date_from = df.DateFilter(label=_("Fra dato"), field_name="date", lookup_expr="gte")
     date_to = df.DateFilter(label=_("Til dato"), field_name="date", lookup_expr="lte")
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from arena.register.models import Unit
 from arena.reporting.document import BulletList, Chapter, ListItem, Paragraph, Section, Table
+from arena.reporting.prose import local_name
 
 
 def _enabled() -> bool:
@@ -97,12 +98,12 @@ def meetings_chapter(year: int, report_units: list[Unit], report_unit: dict[int,
         by_arena: dict[int, list] = defaultdict(list)
         for meeting in meetings:
             by_arena[meeting.arena_id].append(meeting)
-        arenas = sorted({m.arena for m in meetings}, key=lambda a: a.name.casefold())
+        arenas = sorted({m.arena for m in meetings}, key=lambda a: local_name(a).casefold())
         blocks = [
-            BulletList(title=arena.name, items=[_meeting_item(m) for m in by_arena[arena.pk]])
+            BulletList(title=local_name(arena), items=[_meeting_item(m) for m in by_arena[arena.pk]])
             for arena in arenas
         ]
-        sections.append(Section(id=f"moter-{unit.pk}", title=unit.name, blocks=blocks))
+        sections.append(Section(id=f"moter-{unit.pk}", title=local_name(unit), blocks=blocks))
     if not sections:
         return None
     count = len({m.pk for meetings in by_unit.values() for m in meetings})
@@ -136,7 +137,7 @@ def reporting_chapter(year: int) -> Chapter | None:
         rows.append(
             [
                 obligation.name,
-                receiver.name if receiver else "–",
+                local_name(receiver) if receiver else "–",
                 obligation.unit.short_name,
                 deadline.period,
                 _day(deadline.due_on),

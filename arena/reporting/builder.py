@@ -60,7 +60,7 @@ from arena.reporting.document import (
     number_report,
 )
 from arena.reporting.markup import blocks as editorial_blocks
-from arena.reporting.prose import Namer, activity_sentence, join_words, quoted
+from arena.reporting.prose import Namer, activity_sentence, join_words, local_name, quoted
 
 # Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
 # AppConfig.ready with add_chapter_source (arena.monitoring: the year's monitoring).
@@ -216,14 +216,16 @@ def _chart_alt(title: str, chart: Chart) -> str:
     }
 
 
-def _comparison_figure(fid: str, caption: str, rows: list[tuple[str, int, int]], year: int) -> Figure:
+def _comparison_figure(
+    fid: str, caption: str, rows: list[tuple[str, int, int]], year: int, with_previous: bool = True
+) -> Figure:
+    """Bars for the year beside the year before; the year alone when the register has nothing for the year before
+    (a first year in Arena), so the chart shows no row of zeros."""
+    series = [Series(str(year), [c for _l, c, _p in rows])]
+    if with_previous:
+        series.insert(0, Series(str(year - 1), [p for _l, _c, p in rows]))
     chart = Chart(
-        categories=[label for label, _c, _p in rows],
-        series=[
-            Series(str(year - 1), [p for _l, _c, p in rows]),
-            Series(str(year), [c for _l, c, _p in rows]),
-        ],
-        value_label=_("Antall aktiviteter"),
+        categories=[label for label, _c, _p in rows], series=series, value_label=_("Antall aktiviteter")
     )
     return Figure(id=fid, caption=caption, chart=chart, alt=_chart_alt(caption, chart))
 
@@ -283,7 +285,7 @@ class _Builder:
             key=lambda u: (
                 order.get(self.d.report_unit.get(u.pk, u.pk), len(order)),
                 self.d.report_unit.get(u.pk, u.pk) != u.pk,  # a division before its departments
-                u.name,
+                local_name(u),
             ),
         )
         areas = sorted(
@@ -295,7 +297,7 @@ class _Builder:
             arenas=self.namer.many(activity.arenas.all()),
             partners=self.namer.many(activity.partners.all()),
             countries=join_words(sorted(c.display_name for c in activity.countries.all())),
-            areas=join_words([quoted(a.name) for a in areas]),
+            areas=join_words([quoted(local_name(a)) for a in areas]),
             area_count=len(areas),
         )
         return ActivityEntry(
@@ -430,7 +432,7 @@ class _Builder:
                 )
             )
         else:
-            name = d.hod_framework.name if d.hod_framework else ""
+            name = local_name(d.hod_framework) if d.hod_framework else ""
             blocks.append(
                 Paragraph(
                     _(
@@ -452,7 +454,11 @@ class _Builder:
         top.sort(key=lambda a: (-by_area[a.pk], a.number))
         items = [
             ListItem(
-                _("%(now)s i %(year)d, mot %(before)d i %(previous)d.")
+                (
+                    _("%(now)s i %(year)d, mot %(before)d i %(previous)d.")
+                    if self.has_previous
+                    else _("%(now)s i %(year)d.")
+                )
                 % {
                     "now": _n_activities(len(d.activities)),
                     "year": self.year,
@@ -476,7 +482,7 @@ class _Builder:
             items.append(
                 ListItem(
                     _("Flest aktiviteter hadde satsningsområdet «%(area)s» som hovedområde (%(n)d).")
-                    % {"area": top[0].name, "n": by_area[top[0].pk]}
+                    % {"area": local_name(top[0]), "n": by_area[top[0].pk]}
                 )
             )
         blocks = [*editorial_blocks(d.texts.summary), BulletList(items=items, title=_("Året i tall"))]
@@ -494,7 +500,11 @@ class _Builder:
     def area_rows(self) -> list[tuple[str, int, int]]:
         rows = self.d.figures.by_area.by_key()
         return [
-            (a.name, rows[a.pk].count if a.pk in rows else 0, rows[a.pk].previous if a.pk in rows else 0)
+            (
+                local_name(a),
+                rows[a.pk].count if a.pk in rows else 0,
+                rows[a.pk].previous if a.pk in rows else 0,
+            )
             for a in self.d.hod_areas
         ]
 
@@ -520,10 +530,15 @@ class _Builder:
             blocks.append(
                 _comparison_figure(
                     "fig-enheter",
-                    _("Aktiviteter per enhet, %(previous)d og %(year)d")
+                    (
+                        _("Aktiviteter per enhet, %(previous)d og %(year)d")
+                        if self.has_previous
+                        else _("Aktiviteter per enhet i %(year)d")
+                    )
                     % {"previous": self.year - 1, "year": self.year},
                     rows,
                     self.year,
+                    with_previous=self.has_previous,
                 )
             )
             blocks.append(
@@ -535,7 +550,7 @@ class _Builder:
             )
         engagement_counts = Counter(d.report_unit.get(e.unit_id, e.unit_id) for e in d.engagements)
         table_rows = [
-            [u.name, str(engagement_counts[u.pk])] for u in d.report_units if engagement_counts[u.pk]
+            [local_name(u), str(engagement_counts[u.pk])] for u in d.report_units if engagement_counts[u.pk]
         ]
         sections = []
         if table_rows:
@@ -599,20 +614,25 @@ class _Builder:
                         "Aktivitetene er knyttet til satsningsområdene i %(framework)s. Hver aktivitet har ett "
                         "hovedområde og kan i tillegg tjene andre områder."
                     )
-                    % {"framework": d.hod_framework.name}
+                    % {"framework": local_name(d.hod_framework)}
                 ),
                 _comparison_figure(
                     "fig-omrader",
-                    _("Aktiviteter per hovedområde, %(previous)d og %(year)d")
+                    (
+                        _("Aktiviteter per hovedområde, %(previous)d og %(year)d")
+                        if self.has_previous
+                        else _("Aktiviteter per hovedområde i %(year)d")
+                    )
                     % {"previous": self.year - 1, "year": self.year},
                     rows,
                     self.year,
+                    with_previous=self.has_previous,
                 ),
                 Table(
                     caption=_("Aktiviteter i %(year)d per satsningsområde") % {"year": self.year},
                     columns=[_("Satsningsområde"), _("Som hovedområde"), _("Alle som tjener området")],
                     rows=[
-                        [a.name, str(c), str(tagged[a.pk])]
+                        [local_name(a), str(c), str(tagged[a.pk])]
                         for a, (_n, c, _p) in zip(d.hod_areas, rows, strict=True)
                     ],
                     numeric=(1, 2),
@@ -718,7 +738,7 @@ class _Builder:
                         blocks=[
                             self.engagement_table(
                                 _("Faste deltakelser i %(year)d: %(unit)s")
-                                % {"year": self.year, "unit": unit.name},
+                                % {"year": self.year, "unit": local_name(unit)},
                                 engagements[unit.pk],
                                 with_unit=any(e.unit_id != unit.pk for e in engagements[unit.pk]),
                             )
@@ -742,7 +762,9 @@ class _Builder:
                         ],
                     )
                 )
-            sections.append(Section(id=f"enhet-{unit.pk}", title=unit.name, blocks=blocks, sections=subs))
+            sections.append(
+                Section(id=f"enhet-{unit.pk}", title=local_name(unit), blocks=blocks, sections=subs)
+            )
         if homes.get(None):
             sections.append(
                 Section(
@@ -780,7 +802,7 @@ class _Builder:
                         items=[self.reference(a) for a in others],
                     )
                 )
-            sections.append(Section(id=f"omrade-{area.pk}", title=area.name, blocks=blocks))
+            sections.append(Section(id=f"omrade-{area.pk}", title=local_name(area), blocks=blocks))
         if homes.get(None):
             sections.append(
                 Section(
@@ -819,11 +841,11 @@ class _Builder:
         units = [u for u in d.units.values() if u.pk in outlooks or d.texts.unit_next.get(u.pk, "").strip()]
         if not units:
             return None
-        units.sort(key=lambda u: u.name)
+        units.sort(key=lambda u: u.name)  # as the outlooks are ordered
         sections = [
             Section(
                 id=f"utsyn-{u.pk}",
-                title=u.name,
+                title=local_name(u),
                 blocks=editorial_blocks(d.texts.unit_next.get(u.pk, ""))
                 + (_paragraphs(outlooks[u.pk].text) if u.pk in outlooks else []),
             )
@@ -838,7 +860,14 @@ class _Builder:
         ended = [e for e in self.d.previous_engagements if e.pk not in now]
         return new, ended
 
-    def comparison_chapter(self) -> Chapter:
+    @property
+    def has_previous(self) -> bool:
+        """Whether the register has activities for the year before (else there is nothing to compare with)."""
+        return self.d.previous_total > 0
+
+    def comparison_chapter(self) -> Chapter | None:
+        if not self.has_previous:
+            return None
         d = self.d
         previous = self.year - 1
         new, ended = self.engagement_changes()

@@ -30,6 +30,15 @@ def join_words(words: list[str]) -> str:
     return _("%(first)s og %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
+def local_name(entity, english: bool | None = None) -> str:
+    """The entity's name in the report's language: the English name in an English report where the register has
+    one, else the (bokmål) name — the register holds no nynorsk names."""
+    if english is None:
+        english = (get_language() or "").startswith("en")
+    name_en = getattr(entity, "name_en", "")
+    return name_en if english and name_en else entity.name
+
+
 class Namer:
     """Names register entities (anything with name, name_en, abbreviation and pk) at first and later mention.
 
@@ -42,8 +51,7 @@ class Namer:
         self.introduced: set[tuple[str, int]] = set()
 
     def full(self, entity) -> str:
-        name_en = getattr(entity, "name_en", "")
-        return name_en if self.english and name_en else entity.name
+        return local_name(entity, self.english)
 
     def __call__(self, entity) -> str:
         name = self.full(entity)

@@ -208,3 +208,44 @@ def test_session_notes_page_costs_the_same_with_more_items(as_persona, agenda):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[1] <= counts[0], counts
+
+
+def test_busy_days_and_periods_are_bounded(as_persona, agenda, monkeypatch):
+    """A day with more meetings than its cell shows links to that day's list; a list period with more entries
+    than a page shows the first ones and says so."""
+    from django.utils import timezone
+
+    from arena.agenda import listing
+    from arena.agenda.views import calendar
+
+    zone = timezone.get_current_timezone()
+    starts = datetime.datetime(2033, 3, 9, 10, tzinfo=zone)
+    Meeting.objects.bulk_create(
+        Meeting(arena=agenda.wha, name=f"Travelt møte {i:02d}", starts_at=starts, ends_at=starts)
+        for i in range(listing.DAY_LIMIT + 3)
+    )
+    client = as_persona("coordinator")
+    page = client.get(reverse("agenda-calendar") + "?year=2033&month=3").content.decode()
+    assert page.count("Travelt møte") == listing.DAY_LIMIT
+    assert "3 til" in page and "from=2033-03-09&amp;to=2033-03-09" in page
+    day = client.get(reverse("agenda-list") + "?from=2033-03-09&to=2033-03-09").content.decode()
+    assert day.count("Travelt møte") == listing.DAY_LIMIT + 3
+    monkeypatch.setattr(calendar, "LIST_LIMIT", 4)
+    capped = client.get(reverse("agenda-list") + "?from=2033-03-01&to=2033-03-31").content.decode()
+    assert capped.count("Travelt møte") == 4 and "flere enn 4 oppføringer" in capped
+
+
+def test_this_week_on_the_home_page_is_bounded(as_persona, agenda):
+    from django.utils import timezone
+
+    from arena.agenda.templatetags import agenda_tags
+
+    today = timezone.localtime()
+    monday = (today - datetime.timedelta(days=today.weekday())).replace(hour=9, minute=0)
+    Meeting.objects.bulk_create(
+        Meeting(arena=agenda.wha, name=f"Ukemøte {i:02d}", starts_at=monday, ends_at=monday)
+        for i in range(agenda_tags.THIS_WEEK + 2)
+    )
+    page = as_persona("coordinator").get(reverse("home")).content.decode()
+    assert page.count("Ukemøte") == agenda_tags.THIS_WEEK
+    assert "se resten i agendaen" in page

@@ -124,11 +124,11 @@ def test_upload_manual_and_bad_files(as_persona, invitation_world):
 def test_overview_and_arena_page(as_persona, routed, invitation_world):
     client = as_persona("reader")
     listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.ff.pk}).context[
-        "rows"
+        "page_obj"
     ]
     assert list(listed) == []
     listed = client.get(reverse("invitation-list"), {"enhet": invitation_world.personas.kf.pk}).context[
-        "rows"
+        "page_obj"
     ]
     assert list(listed) == [routed]
     page = client.get(reverse("invitation-overview")).content.decode()
@@ -166,3 +166,25 @@ def test_list_queries_do_not_grow_with_rows(as_persona, invitation_world, django
     add(6)
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(reverse("invitation-list"))
+
+
+def test_list_sections_and_pages_are_bounded(as_persona, invitation_world):
+    """With more invitations than a section shows, the triage section stops at its limit with a link to the rest,
+    and the full list is paged."""
+    from django.utils import timezone
+
+    from arena.invitations import views
+
+    now = timezone.now()
+    Invitation.objects.bulk_create(
+        Invitation(message_id=f"<many-{i}@x.org>", subject=f"Mange {i:03d}", received_at=now)
+        for i in range(views.PER_PAGE + 5)
+    )
+    page = as_persona("coordinator").get(reverse("invitation-list")).content.decode()
+    triage = page.split('id="triage-heading"')[1].split("</section>")[0]
+    assert triage.count("<tr>") - 1 == views.SECTION_ROWS  # the header row and SECTION_ROWS rows
+    assert "?status=triage" in triage
+    listed = page.split('id="all-heading"')[1]
+    assert listed.count("Mange ") == views.PER_PAGE and 'rel="next"' in listed
+    second = as_persona("coordinator").get(reverse("invitation-list") + "?page=2").content.decode()
+    assert second.split('id="all-heading"')[1].count("Mange ") == 5

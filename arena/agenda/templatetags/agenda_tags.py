@@ -57,14 +57,24 @@ def meetings_of(context, obj):
     }
 
 
+THIS_WEEK = 15  # the home page's "this week" shows this many; the calendar has the rest
+
+
 @register.inclusion_tag("agenda/includes/this_week.html", takes_context=True)
 def this_week(context):
     request = context.get("request")
     user = getattr(request, "user", None)
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
-    entries = listing.this_week(user, today) if user is not None and user.is_authenticated else []
-    return {"entries": entries, "monday": monday, "sunday": monday + datetime.timedelta(days=6)}
+    entries = (
+        listing.this_week(user, today, limit=THIS_WEEK) if user is not None and user.is_authenticated else []
+    )
+    return {
+        "entries": entries[:THIS_WEEK],
+        "more": len(entries) > THIS_WEEK,
+        "monday": monday,
+        "sunday": monday + datetime.timedelta(days=6),
+    }
 
 
 @register.inclusion_tag("agenda/includes/notes.html")

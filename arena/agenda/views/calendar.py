@@ -14,6 +14,17 @@ from arena.agenda import listing
 from arena.agenda.forms import CalendarFilterForm
 from arena.agenda.views.common import with_nav
 
+# The most entries a page shows; a busier period asks for a narrower choice (filters, a shorter period).
+MONTH_LIMIT = 400
+LIST_LIMIT = 200
+
+
+def _bounded(request, items: list, limit: int, message: str) -> list:
+    if len(items) > limit:
+        messages.warning(request, message % {"limit": limit})
+        return items[:limit]
+    return items
+
 
 def _month(request) -> tuple[int, int]:
     today = timezone.localdate()
@@ -50,7 +61,14 @@ def calendar_month(request):
     last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     grid_start = first - datetime.timedelta(days=first.weekday())
     grid_end = last + datetime.timedelta(days=6 - last.weekday())
-    items = listing.entries(grid_start, grid_end, **values)
+    items = _bounded(
+        request,
+        listing.entries(grid_start, grid_end, limit=MONTH_LIMIT, **values),
+        MONTH_LIMIT,
+        _(
+            "Måneden har flere enn %(limit)s oppføringer; bare de første vises. Bruk filtrene for å se resten."
+        ),
+    )
     previous = first - datetime.timedelta(days=1)
     following = last + datetime.timedelta(days=1)
     return render(
@@ -85,7 +103,14 @@ def calendar_list(request):
         messages.error(request, _("Sluttdatoen kan ikke være før startdatoen."))
         end = start + datetime.timedelta(days=120)
     end = min(end, start + datetime.timedelta(days=3 * 366))
-    items = listing.entries(start, end, **values)
+    items = _bounded(
+        request,
+        listing.entries(start, end, limit=LIST_LIMIT, **values),
+        LIST_LIMIT,
+        _(
+            "Perioden har flere enn %(limit)s oppføringer; de første vises. Velg en kortere periode eller et filter."
+        ),
+    )
     return render(
         request,
         "agenda/list.html",

@@ -746,11 +746,12 @@ ACTIVITIES_2019: list[ActivityRec] = [
         ("hk",),
         "Medlem av revisjonsutvalget under Den administrative kommisjon",
         "Divisjonen deltok i utvalget som håndterer det økonomiske oppgjøret mellom EØS-landene for "
-        "helsehjelp etter trygdeforordningen 883/2004.",
+        "helsehjelp etter trygdeforordningen 883/2004, som også gjelder for Sveits.",
         "participation",
         UHC,
         arenas=("audit-board", "admin-commission"),
         partners=("ec", "helfo"),
+        countries=("CH",),
         section=S34,
     ),
     ActivityRec(

@@ -11,6 +11,7 @@ UHC, HS, NCD, DIG, GREEN, RES = (
     "hod:gronn-helse",
     "hod:forskning-og-innovasjon",
 )
+S3 = "3 Internasjonal helse i direktoratet"
 S41 = "4.1 FNs bærekraftsmål"
 S43 = "4.3 De viktigste arenaene for internasjonalt samarbeid"
 S51 = "5.1 Covid-19-pandemien"
@@ -24,6 +25,20 @@ S_RES = "5.2 Forskning og innovasjon"
 NORDIC = ("SE", "DK", "FI", "IS")
 
 ACTIVITIES_2020: list[ActivityRec] = [
+    # --- 3: the directorate's international work as a whole
+    ActivityRec(
+        2020,
+        ("hdir", "asgh"),
+        "Samordning med nasjonale etater i arbeidet mot EU, EØS og WHO",
+        "Når direktoratet arbeider inn mot EU, EØS-samarbeidet og Verdens helseorganisasjon, avstemmer det "
+        "innspill og roller med departementene og med etatene som har ansvar på nabofeltene, og med "
+        "frivillige organisasjoner.",
+        "participation",
+        UHC,
+        partners=("hod", "ud", "fhi", "norad", "dsb"),
+        areas=(HS,),
+        section=S3,
+    ),
     # --- 4.1 and 4.3: standing arenas the report names without a division
     ActivityRec(
         2020,
