@@ -86,6 +86,10 @@ def _check_permission(access: Access, obj, stored, relations: dict) -> None:
     model = type(obj)
     if stored is None:
         access.require(access.can_create(model))
+        if model._meta.app_label == "reporting":  # editorial texts: whose text it is decides, not the model
+            access.require(access.can_change_editorial_text(obj))
+        if not isinstance(obj, UNIT_OWNED) and access.locks(obj):
+            raise RecordLocked(obj.year)
         before: set[int] = set()
     else:
         if access.is_locked(stored):

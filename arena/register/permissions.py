@@ -134,6 +134,8 @@ class Access:
             return self.can_receive_invitations()
         if self.is_proposing and model in PROPOSABLE:
             return self.can_propose_entry()
+        if model._meta.app_label == "reporting":
+            return self.is_coordinator or bool(self.contact_unit_ids)
         return self.is_coordinator or (model in UNIT_OWNED and bool(self.contact_unit_ids))
 
     def can_create_for(self, model, unit) -> bool:
@@ -158,6 +160,8 @@ class Access:
         if obj._meta.app_label == "invitations":
             invitation = obj if obj._meta.model_name == "invitation" else obj.invitation
             return self.can_answer_invitation(invitation)
+        if obj._meta.app_label == "reporting":
+            return self.can_change_editorial_text(obj) and not self.is_locked(obj)
         if not self.contact_unit_ids or not isinstance(obj, UNIT_OWNED):
             return False
         return bool(owning_unit_ids(obj) & self.contact_unit_ids) and not self.is_locked(obj)
@@ -214,14 +218,19 @@ class Access:
         return locks[year]
 
     def locks(self, obj, unit_ids: set[int] | None = None) -> bool:
-        """Would writing this year-bound record (an activity or outlook) for `unit_ids` (default: its stored
+        """Would writing this year-bound record (an activity, an outlook or a unit's editorial text) for `unit_ids` (default: its stored
         units) touch a unit whose submission for that year is approved? The coordinator and the system are
         never locked out; a unit's contact must reopen the submission first."""
-        year = getattr(obj, "year", None)
-        if self.is_coordinator or not isinstance(obj, (Activity, Outlook)) or not year:
+        if self.is_coordinator:
             return False
-        units = owning_unit_ids(obj) if unit_ids is None else unit_ids
-        return bool(set(units) & self.locked_unit_ids(int(year)))
+        if isinstance(obj, (Activity, Outlook)):
+            units = owning_unit_ids(obj) if unit_ids is None else unit_ids
+        elif obj._meta.label == "reporting.EditorialText" and obj.is_unit_text:
+            units = {obj.unit_id}  # a unit's introduction and "what matters next" in the report
+        else:
+            return False
+        year = getattr(obj, "year", None)
+        return bool(year) and bool(set(units) & self.locked_unit_ids(int(year)))
 
     def is_locked(self, obj) -> bool:
         return self.locks(obj)
@@ -299,6 +308,31 @@ class Access:
 
     def can_issue_report(self) -> bool:
         return self.is_coordinator
+
+    def can_edit_report_texts(self) -> bool:
+        """The editorial texts of the report as a whole: the four cycle texts, each chapter's and each priority
+        area's introduction. The coordinator's."""
+        return self.can_manage_cycle()
+
+    def can_edit_unit_texts(self, submission) -> bool:
+        """A unit's introduction and "what matters next" for the year's report: the coordinator always; a
+        contact of the submission's unit (or a unit above it) like the rest of the submission — while the cycle
+        is open and the submission a draft or returned — and never while the unit's records of the year are
+        locked by an approved submission (reopen it first)."""
+        if self.is_coordinator:
+            return True
+        if submission.unit_id not in self.contact_unit_ids:
+            return False
+        if not (submission.cycle.is_open and submission.is_editable):
+            return False
+        return submission.unit_id not in self.locked_unit_ids(submission.cycle.year)
+
+    def can_change_editorial_text(self, text) -> bool:
+        """The write path's rule for one editorial text: a unit text for a contact of that unit; everything for
+        the coordinator. (Locks are asked separately, through `locks`.)"""
+        if self.is_coordinator:
+            return True
+        return text.is_unit_text and text.unit_id in self.contact_unit_ids
 
     def submissions(self, queryset: QuerySet) -> QuerySet:
         """The submissions of `queryset` this user may edit."""

@@ -5,7 +5,7 @@ are never replaced."""
 from django.contrib import admin
 
 from arena.register.admin import CoordinatorOnly
-from arena.reporting.models import IssuedReport, ReportingCycle, Submission
+from arena.reporting.models import EditorialText, IssuedReport, ReportingCycle, Submission
 
 
 class ReadOnly(CoordinatorOnly):
@@ -66,3 +66,12 @@ class IssuedReportAdmin(ReadOnly, admin.ModelAdmin):
     ]
     list_filter = ["year", "layout", "is_draft", "status"]
     list_select_related = ["requested_by"]
+
+
+@admin.register(EditorialText)
+class EditorialTextAdmin(ReadOnly, admin.ModelAdmin):
+    """Read-only: texts are written on the texts and submission pages (arena.reporting.editorial)."""
+
+    list_display = ["cycle", "kind", "chapter", "unit", "area", "updated_at"]
+    list_filter = ["kind", "cycle"]
+    list_select_related = ["cycle", "unit", "area"]

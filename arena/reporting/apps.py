@@ -39,6 +39,8 @@ class ReportingConfig(AppConfig):
                 "reporting.submission.returned": _("sendte innspillet tilbake: %(comment)s"),
                 "reporting.submission.approved": _("godkjente innspillet"),
                 "reporting.submission.reopened": _("åpnet det godkjente innspillet igjen: %(reason)s"),
+                "reporting.editorial.saved": _("endret innledninger i årsmeldingen: %(texts)s"),
+                "reporting.editorial.unit_saved": _("endret enhetens tekster i årsmeldingen: %(texts)s"),
                 "reporting.report.issued": _("utga årsmeldingen, versjon %(version)s"),
                 "reporting.report.drafted": _("laget utkast nr. %(version)s til årsmeldingen"),
                 "reporting.report.failed": _("versjon %(version)s kunne ikke lages: %(error)s"),

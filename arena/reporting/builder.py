@@ -53,12 +53,14 @@ from arena.reporting.document import (
     Paragraph,
     ReferenceList,
     Report,
+    RichParagraph,
     Section,
     Series,
     Table,
     iter_blocks,
     number_report,
 )
+from arena.reporting.markup import blocks as editorial_blocks
 from arena.reporting.prose import Namer, activity_sentence, join_words, local_name, quoted
 
 # Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
@@ -104,6 +106,12 @@ class EditorialTexts:
     summary: str = ""
     afterword: str = ""
     guiding_document_ids: list[int] | None = None  # None: every document in force in the year
+    # Editorial texts (arena.reporting.editorial), Markdown-style: at the start of a chapter (by chapter id), a
+    # unit's introduction and "what matters next" (by unit id), a priority area's introduction (by area id).
+    chapters: dict[str, str] = field(default_factory=dict)
+    unit_intros: dict[int, str] = field(default_factory=dict)
+    unit_next: dict[int, str] = field(default_factory=dict)
+    areas: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -368,6 +376,8 @@ class _Builder:
         chapters += [source(self.year) for source in CHAPTER_SOURCES]
         chapters += [self.comparison_chapter(), self.afterword(), self.appendix()]
         report.chapters = [c for c in chapters if c is not None]
+        for chapter in report.chapters:  # the coordinator's text opens the chapter
+            chapter.blocks[:0] = editorial_blocks(d.texts.chapters.get(chapter.id, ""))
         number_report(report)
         self.fill_references(report)
         return report
@@ -393,13 +403,13 @@ class _Builder:
         if not self.d.texts.preface.strip():
             return None
         return Chapter(
-            id="forord", title=_("Forord"), numbered=False, blocks=_paragraphs(self.d.texts.preface)
+            id="forord", title=_("Forord"), numbered=False, blocks=editorial_blocks(self.d.texts.preface)
         )
 
     def about(self) -> Chapter:
         d = self.d
         units = {pk for a in d.activities for pk in self.activity_report_units(a)}
-        blocks = _paragraphs(d.texts.about)
+        blocks = editorial_blocks(d.texts.about)
         blocks.append(
             Paragraph(
                 _(
@@ -478,7 +488,7 @@ class _Builder:
                     % {"area": local_name(top[0]), "n": by_area[top[0].pk]}
                 )
             )
-        blocks = [*_paragraphs(d.texts.summary), BulletList(items=items, title=_("Året i tall"))]
+        blocks = [*editorial_blocks(d.texts.summary), BulletList(items=items, title=_("Året i tall"))]
         return Chapter(id="sammendrag", title=_("Sammendrag"), numbered=False, blocks=blocks)
 
     def unit_rows(self) -> list[tuple[str, int, int]]:
@@ -715,10 +725,17 @@ class _Builder:
         sections = []
         for unit in d.report_units:
             own, others = homes.get(unit.pk, []), involved.get(unit.pk, [])
-            if not (own or others or engagements.get(unit.pk) or outlooks.get(unit.pk)):
+            intro, next_steps = (
+                self.unit_texts(unit, d.texts.unit_intros),
+                self.unit_texts(unit, d.texts.unit_next),
+            )
+            if not (
+                own or others or engagements.get(unit.pk) or outlooks.get(unit.pk) or intro or next_steps
+            ):
                 continue
             subs = []
             blocks: list = [
+                *intro,
                 Paragraph(
                     _("%(activities)s i %(year)d og %(engagements)s.")
                     % {
@@ -726,7 +743,7 @@ class _Builder:
                         "year": self.year,
                         "engagements": _n_engagements(len(engagements.get(unit.pk, []))),
                     }
-                )
+                ),
             ]
             activity_blocks: list = [self.entry(a) for a in own]
             if others:
@@ -753,14 +770,15 @@ class _Builder:
                         ],
                     )
                 )
-            if outlooks.get(unit.pk):
+            if outlooks.get(unit.pk) or next_steps:
                 subs.append(
                     Section(
                         id=f"utsyn-{unit.pk}",
                         title=_("Hva blir viktig fremover"),
-                        blocks=[
+                        blocks=next_steps
+                        + [
                             p
-                            for o in outlooks[unit.pk]
+                            for o in outlooks.get(unit.pk, [])
                             for p in (
                                 [Paragraph(o.text, lead=f"{o.unit.short_name}:")]
                                 if o.unit_id != unit.pk
@@ -795,7 +813,7 @@ class _Builder:
         sections = []
         for area in d.hod_areas:
             own, others = homes.get(area.pk, []), serving.get(area.pk, [])
-            blocks: list = [self.entry(a) for a in own]
+            blocks: list = [*editorial_blocks(d.texts.areas.get(area.pk, "")), *(self.entry(a) for a in own)]
             if not own:
                 blocks.append(
                     Paragraph(
@@ -831,12 +849,32 @@ class _Builder:
             sections=sections,
         )
 
+    def unit_texts(self, unit: Unit, texts: dict[int, str]) -> list:
+        """A report unit's editorial text, then its sub-units' (each opening with the sub-unit's name)."""
+        result = editorial_blocks(texts.get(unit.pk, ""))
+        for pk, text in texts.items():
+            if pk != unit.pk and self.d.report_unit.get(pk) == unit.pk and (sub := editorial_blocks(text)):
+                if isinstance(sub[0], RichParagraph):
+                    sub[0].lead = f"{self.d.units[pk].short_name}:"
+                result += sub
+        return result
+
     def outlook_chapter(self) -> Chapter | None:
-        if not self.d.outlooks:
+        """Area layout: each unit's "what matters next" (its editorial text, then the register's outlook)."""
+        d = self.d
+        outlooks = {o.unit_id: o for o in d.outlooks}
+        units = [u for u in d.units.values() if u.pk in outlooks or d.texts.unit_next.get(u.pk, "").strip()]
+        if not units:
             return None
+        units.sort(key=lambda u: u.name)  # as the outlooks are ordered
         sections = [
-            Section(id=f"utsyn-{o.unit_id}", title=local_name(o.unit), blocks=_paragraphs(o.text))
-            for o in self.d.outlooks
+            Section(
+                id=f"utsyn-{u.pk}",
+                title=local_name(u),
+                blocks=editorial_blocks(d.texts.unit_next.get(u.pk, ""))
+                + (_paragraphs(outlooks[u.pk].text) if u.pk in outlooks else []),
+            )
+            for u in units
         ]
         return Chapter(id="utsyn", title=_("Hva blir viktig fremover"), sections=sections)
 
@@ -923,7 +961,10 @@ class _Builder:
         if not self.d.texts.afterword.strip():
             return None
         return Chapter(
-            id="etterord", title=_("Etterord"), numbered=False, blocks=_paragraphs(self.d.texts.afterword)
+            id="etterord",
+            title=_("Etterord"),
+            numbered=False,
+            blocks=editorial_blocks(self.d.texts.afterword),
         )
 
     def appendix(self) -> Chapter | None:
@@ -957,6 +998,8 @@ def renderer_labels() -> dict[str, str]:
         "toc_field": _("Innholdsfortegnelsen lages når feltene oppdateres (F9 i Word)."),
         "of": _("av"),
         "draft": _("Utkast"),
+        "footnotes": _("Fotnoter"),
+        "footnote_back": _("Tilbake til teksten, fotnote"),
         "draft_note": _(
             "Utkast – ikke utgitt. Rapporteringsrunden for året er ikke godkjent, og innholdet kan endres."
         ),
@@ -965,19 +1008,30 @@ def renderer_labels() -> dict[str, str]:
 
 def editorial_texts(year: int) -> EditorialTexts:
     """The coordinator's texts for the year's reporting cycle, if one exists."""
-    from arena.reporting.models import ReportingCycle
+    from arena.reporting.models import EditorialText, ReportingCycle
 
     cycle = ReportingCycle.objects.filter(year=year).first()
     if cycle is None:
         return EditorialTexts()
     documents = list(cycle.guiding_documents.values_list("pk", flat=True))
-    return EditorialTexts(
+    texts = EditorialTexts(
         preface=cycle.preface,
         about=cycle.about,
         summary=cycle.summary,
         afterword=cycle.afterword,
         guiding_document_ids=documents or None,
     )
+    kind = EditorialText.Kind
+    for text in EditorialText.objects.filter(cycle=cycle).exclude(text=""):
+        if text.kind == kind.CHAPTER:
+            texts.chapters[text.chapter] = text.text
+        elif text.kind == kind.AREA:
+            texts.areas[text.area_id] = text.text
+        elif text.kind == kind.UNIT_INTRO:
+            texts.unit_intros[text.unit_id] = text.text
+        elif text.kind == kind.UNIT_NEXT:
+            texts.unit_next[text.unit_id] = text.text
+    return texts
 
 
 def build_report(

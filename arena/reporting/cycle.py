@@ -25,7 +25,7 @@ from arena.register.models import Activity, Engagement, Outlook, Unit, UnitRole
 from arena.register.models.base import active_in_year
 from arena.register.permissions import Access
 from arena.register.structure import UnitTree
-from arena.reporting.models import ReportingCycle, Submission
+from arena.reporting.models import EditorialText, ReportingCycle, Submission
 
 # Activity-log actions of the cycle (labels in arena.reporting.log_actions).
 OPENED = "reporting.cycle.opened"
@@ -345,6 +345,7 @@ class OverviewRow:
     new_engagements: list[str] = field(default_factory=list)
     ended_engagements: list[str] = field(default_factory=list)
     has_outlook: bool = False
+    texts: int = 0  # how many of the unit's two editorial texts (introduction, what matters next) are written
 
     @property
     def change(self) -> int:
@@ -370,6 +371,11 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
         ).select_related("arena")
     )
     outlook_units = set(Outlook.objects.filter(year=year).values_list("unit_id", flat=True))
+    texts = Counter(
+        EditorialText.objects.filter(cycle=cycle, kind__in=EditorialText.UNIT_KINDS)
+        .exclude(text="")
+        .values_list("unit_id", flat=True)
+    )
     rows = []
     for submission in submissions:
         scope = tree.descendants([submission.unit_id])
@@ -391,6 +397,7 @@ def overview(cycle: ReportingCycle, today: datetime.date | None = None) -> list[
                     e.arena.short_name for e in mine if e.is_active_in(year - 1) and not e.is_active_in(year)
                 ],
                 has_outlook=bool(scope & outlook_units),
+                texts=texts[submission.unit_id],
             )
         )
     return rows

@@ -4,7 +4,8 @@ when it loads a fresh demo register), since generating the PDFs takes a while.
 
 A report is issued only from an approved reporting cycle, so each demo year's cycle is first opened (with the
 real year's deadline, 1 February the year after), every submission delivered and approved, and the cycle
-approved — by the system, through the cycle's own functions, so each step is in the activity log. This happens
+approved — by the system, through the cycle's own functions, so each step is in the activity log. A few
+editorial texts (demo_texts.py) are written first, so the reports show them. This happens
 only when the reports are asked for: without them the demo register has no cycles (tests open a 2020 cycle on
 it)."""
 
@@ -12,6 +13,7 @@ import datetime
 
 from arena.register.permissions import Access
 from arena.reporting import cycle as flow
+from arena.reporting.demo_texts import write_demo_texts
 from arena.reporting.issuing import issue_report
 from arena.reporting.models import IssuedReport, ReportingCycle, Submission
 
@@ -25,6 +27,7 @@ def approve_demo_cycle(year: int) -> ReportingCycle:
     if cycle is None:
         cycle = flow.open_cycle(year, datetime.date(year + 1, 2, 1), by=system)
     if cycle.is_open:
+        write_demo_texts(cycle)
         for submission in cycle.submissions.select_related("unit", "cycle").order_by("unit__name"):
             if submission.is_editable:
                 flow.submit(submission, by=system)

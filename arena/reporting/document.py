@@ -110,12 +110,82 @@ class ReferenceList:
     items: list[CrossReference]
 
 
+@dataclass
+class Span:
+    """A run of formatted text in an editorial text (arena.reporting.markup): plain, bold and/or italic, a link
+    (`url`, http/https/mailto only), or — with `footnote` set and no text — the call of a footnote."""
+
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    url: str = ""
+    footnote: Footnote | None = None
+
+
+@dataclass
+class Footnote:
+    """A footnote's text; numbered through the whole report by `number_report`. HTML lists the footnotes at the
+    end of the section, the PDF sets them at the foot of the page, DOCX writes real Word footnotes."""
+
+    spans: list[Span]
+    number: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"fn-{self.number}"
+
+
+@dataclass
+class RichParagraph:
+    """A paragraph of an editorial text, written with Markdown-style formatting; `lead` as in Paragraph."""
+
+    spans: list[Span]
+    lead: str = ""
+
+    @property
+    def text(self) -> str:
+        """The paragraph's words without formatting or footnotes (as Paragraph.text)."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass
+class RichList:
+    """A bullet or numbered list of an editorial text; each item is a run of spans."""
+
+    items: list[list[Span]]
+    ordered: bool = False
+
+
+def block_spans(block) -> Iterator[Span]:
+    """The spans of a rich block (a paragraph's, each list item's), in reading order."""
+    if isinstance(block, RichParagraph):
+        yield from block.spans
+    elif isinstance(block, RichList):
+        for item in block.items:
+            yield from item
+
+
+def block_footnotes(blocks) -> list[Footnote]:
+    """The footnotes called in `blocks`, in order (the list HTML shows at the end of a section)."""
+    return [span.footnote for block in blocks for span in block_spans(block) if span.footnote is not None]
+
+
+def number_footnotes(blocks, start: int = 0) -> int:
+    """Number the footnotes called in `blocks` from `start` + 1; returns the last number given."""
+    for footnote in block_footnotes(blocks):
+        start += 1
+        footnote.number = start
+    return start
+
+
 def block_kind(block) -> str:
     """A block's type as a lower-case word, for templates ("paragraph", "activityentry", …)."""
     return type(block).__name__.lower()
 
 
-Block = Paragraph | BulletList | Table | Figure | Note | ActivityEntry | ReferenceList
+Block = (
+    Paragraph | BulletList | Table | Figure | Note | ActivityEntry | ReferenceList | RichParagraph | RichList
+)
 
 
 @dataclass
@@ -161,8 +231,9 @@ class Report:
 
 
 def number_report(report: Report) -> Report:
-    """Give numbered chapters 1, 2, … and their sections 1.1, 1.2, …; figures and tables run through."""
-    chapter_no = figure_no = table_no = 0
+    """Give numbered chapters 1, 2, … and their sections 1.1, 1.2, …; figures, tables and footnotes run
+    through."""
+    chapter_no = figure_no = table_no = footnote_no = 0
     for chapter in report.chapters:
         if chapter.numbered:
             chapter_no += 1
@@ -176,6 +247,7 @@ def number_report(report: Report) -> Report:
         elif isinstance(block, Table):
             table_no += 1
             block.number = table_no
+        footnote_no = number_footnotes([block], footnote_no)
     return report
 
 

@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from arena.register.models.base import RecordHistory
+
 YEAR_RANGE = Q(year__gte=1990) & Q(year__lte=2100)
 
 
@@ -210,6 +212,109 @@ class Submission(models.Model):
     def is_editable(self) -> bool:
         """The unit may change it while it is a draft or has been returned."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class EditorialText(models.Model):
+    """An editorial text of a year's report, written with Markdown-style formatting (arena.reporting.markup):
+    the coordinator's text at the start of a chapter or of a priority area's section, or a unit's introduction
+    and "what matters next", which the unit's international contact writes as part of the submission. Versioned
+    and written through the register's one write path (arena.reporting.editorial); a unit's texts are locked
+    with its records of the year when its submission is approved (Access.locks)."""
+
+    class Kind(models.TextChoices):
+        CHAPTER = "chapter", _("Innledning til kapittel")
+        UNIT_INTRO = "unit_intro", _("Enhetens innledning")
+        UNIT_NEXT = "unit_next", _("Hva blir viktig fremover for enheten")
+        AREA = "area", _("Innledning til satsningsområde")
+
+    UNIT_KINDS = (Kind.UNIT_INTRO, Kind.UNIT_NEXT)
+
+    cycle = models.ForeignKey(
+        ReportingCycle,
+        verbose_name=_("rapporteringsrunde"),
+        on_delete=models.CASCADE,
+        related_name="editorial_texts",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    chapter = models.CharField(_("kapittel"), max_length=60, blank=True)
+    unit = models.ForeignKey(
+        "register.Unit",
+        verbose_name=_("enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    area = models.ForeignKey(
+        "register.Area",
+        verbose_name=_("satsningsområde"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    text = models.TextField(_("tekst"), blank=True)
+    updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
+    history = RecordHistory()
+
+    class Meta:
+        verbose_name = _("redaksjonell tekst")
+        verbose_name_plural = _("redaksjonelle tekster")
+        ordering = ["cycle", "kind", "chapter", "unit", "area"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="chapter") & ~Q(chapter="") & Q(unit__isnull=True) & Q(area__isnull=True))
+                | (
+                    Q(kind__in=["unit_intro", "unit_next"])
+                    & Q(chapter="")
+                    & Q(unit__isnull=False)
+                    & Q(area__isnull=True)
+                )
+                | (Q(kind="area") & Q(chapter="") & Q(unit__isnull=True) & Q(area__isnull=False)),
+                name="reporting_editorialtext_one_target",
+                violation_error_message=_(
+                    "En redaksjonell tekst hører til ett kapittel, én enhet eller ett område."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "chapter"],
+                condition=Q(kind="chapter"),
+                name="reporting_editorialtext_unique_chapter",
+                violation_error_message=_("Kapitlet har allerede en tekst i denne rapporteringsrunden."),
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "kind", "unit"],
+                condition=Q(unit__isnull=False),
+                name="reporting_editorialtext_unique_unit",
+                violation_error_message=_("Enheten har allerede denne teksten i denne rapporteringsrunden."),
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "area"],
+                condition=Q(area__isnull=False),
+                name="reporting_editorialtext_unique_area",
+                violation_error_message=_("Området har allerede en tekst i denne rapporteringsrunden."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.chapter or (
+            self.unit.short_name if self.unit_id else self.area.name if self.area_id else ""
+        )
+        return f"{self.get_kind_display()}: {target} ({self.cycle.year})"
+
+    def get_absolute_url(self) -> str:
+        if self.unit_id:
+            return reverse("reporting-submission", args=[self.cycle.year, self.unit_id])
+        return reverse("reporting-texts", args=[self.cycle.year])
+
+    @property
+    def year(self) -> int:
+        """The report's year (what approval locks, see Access.locks)."""
+        return self.cycle.year
+
+    @property
+    def is_unit_text(self) -> bool:
+        return self.kind in self.UNIT_KINDS
 
 
 def _issued_path(instance: "IssuedDocument", filename: str) -> str:

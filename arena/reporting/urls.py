@@ -21,6 +21,7 @@ urlpatterns = [
         views.confirm_submit,
         name="reporting-submission-confirm",
     ),
+    path("<year:year>/innspill/<id:unit>/tekster/", views.unit_texts, name="reporting-unit-texts"),
     path(
         "<year:year>/innspill/<id:unit>/<str:action>/",
         views.submission_action,

@@ -9,26 +9,34 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arena.jobs.worker import live_worker_ids
 from arena.register import activity_log
-from arena.register.models import Activity, Engagement, Outlook
+from arena.register.changes import EditConflict
+from arena.register.models import Activity, Area, Engagement, Outlook
 from arena.register.models.base import active_in_year
+from arena.register.reference.frameworks import HOD_STRATEGY
 from arena.reporting import cycle as flow
-from arena.reporting.builder import LAYOUTS, build_report
+from arena.reporting import editorial
+from arena.reporting.builder import LAYOUTS, build_report, renderer_labels
 from arena.reporting.forms import (
+    MARKUP_HELP,
     EditorialTextsForm,
     IssueForm,
     OpenCycleForm,
     RemarksForm,
     ReopenForm,
+    ReportTextsForm,
     ReturnForm,
+    UnitTextsForm,
 )
 from arena.reporting.issuing import (
     draft_versions,
@@ -111,28 +119,130 @@ def cycle_detail(request, year: int):
     return render(request, "reporting/cycle.html", context)
 
 
+def _preview(text: str, prefix: str) -> str:
+    """An editorial text as the report shows it (the report's own block template), for a form's preview."""
+    from arena.reporting.markup import preview_blocks
+
+    blocks = preview_blocks(text)
+    if not blocks:
+        return ""
+    context = {"blocks": blocks, "labels": renderer_labels(), "fn_prefix": f"{prefix}-"}
+    return render_to_string("reporting/includes/blocks.html", context)
+
+
+def _conflict(request, form, newest: int) -> None:
+    """Someone saved a text after the form was opened: nothing is stored; the writer's texts stay in the form,
+    and saving again (now based on the newest version) overwrites."""
+    messages.error(
+        request,
+        _(
+            "Noen andre har lagret en av tekstene etter at du åpnet skjemaet, så ingenting er lagret. Teksten din "
+            "står fortsatt i skjemaet: lagre igjen for å erstatte den andre versjonen."
+        ),
+    )
+    data = form.data.copy()
+    data[form.add_prefix("seen")] = str(newest)
+    form.data = data
+
+
+def _fields_with_previews(form, show: bool) -> list:
+    """(bound field, preview HTML or "") for each field of a valid form asked for a preview."""
+    return [
+        (form[name], _preview(form.cleaned_data.get(name) or "", form[name].html_name) if show else "")
+        for name, field in form.fields.items()
+        if field.widget.__class__.__name__ == "Textarea"
+    ]
+
+
 def texts(request, year: int):
+    """The coordinator's texts: the four of the cycle, each fixed chapter's and each priority area's
+    introduction, and the appendix selection. "Forhåndsvis" shows them as the report will, without saving."""
     cycle = _cycle(year)
-    if not request.access.can_manage_cycle():
+    access = request.access
+    if not access.can_edit_report_texts():
         raise PermissionDenied
-    if request.method == "POST":
-        form = EditorialTextsForm(request.POST, instance=cycle)
-        if form.is_valid():
-            data = form.cleaned_data
-            flow.save_editorial_texts(
-                cycle,
+    areas = list(Area.objects.filter(framework__code=HOD_STRATEGY).order_by("number"))
+    stored = {key: t.text for key, t in editorial.cycle_texts(cycle).items()}
+    data = request.POST if request.method == "POST" else None
+    form = EditorialTextsForm(data, instance=cycle)
+    texts_form = ReportTextsForm(data, areas=areas, texts=stored, prefix="kap")
+    texts_form.initial["seen"] = editorial.texts_version(cycle)
+    preview = False
+    if data is not None and form.is_valid() and texts_form.is_valid():
+        if "preview" in request.POST:
+            preview = True
+        else:
+            cleaned = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    flow.save_editorial_texts(
+                        cycle,
+                        by=access,
+                        preface=cleaned["preface"],
+                        about=cleaned["about"],
+                        summary=cleaned["summary"],
+                        afterword=cleaned["afterword"],
+                        guiding_documents=cleaned["guiding_documents"],
+                    )
+                    editorial.save_report_texts(
+                        cycle,
+                        by=access,
+                        chapters=texts_form.chapter_texts(),
+                        areas=texts_form.area_texts(),
+                        seen=texts_form.cleaned_data["seen"],
+                    )
+            except ValidationError as error:
+                _messages_from(request, error)
+            except EditConflict:
+                _conflict(request, texts_form, editorial.texts_version(cycle))
+            else:
+                messages.success(request, _("Tekstene er lagret."))
+                return redirect(cycle)
+    fields = _fields_with_previews(form, preview)
+    chapter_fields = _fields_with_previews(texts_form, preview)
+    context = {
+        "cycle": cycle,
+        "form": form,
+        "texts_form": texts_form,
+        "cycle_fields": fields,
+        "chapter_fields": [f for f in chapter_fields if f[0].name.startswith("chapter_")],
+        "area_fields": [f for f in chapter_fields if f[0].name.startswith("area_")],
+        "documents_field": form["guiding_documents"],
+        "markup_help": MARKUP_HELP,
+        "preview": preview,
+        "forms_with_errors": [f for f in (form, texts_form) if f.is_bound and f.errors],
+    }
+    return render(
+        request, "reporting/texts.html", context, status=400 if data is not None and not preview else 200
+    )
+
+
+@require_POST
+def unit_texts(request, year: int, unit: int):
+    """The unit's introduction and "what matters next" (the submission page's form; "Forhåndsvis" shows them
+    as the report will without saving)."""
+    submission = _submission(year, unit)
+    if not request.access.can_edit_unit_texts(submission):
+        raise PermissionDenied
+    form = UnitTextsForm(request.POST, prefix="tekst")
+    if form.is_valid() and "preview" not in request.POST:
+        try:
+            changed = editorial.save_unit_texts(
+                submission,
                 by=request.access,
-                preface=data["preface"],
-                about=data["about"],
-                summary=data["summary"],
-                afterword=data["afterword"],
-                guiding_documents=data["guiding_documents"],
+                intro=form.cleaned_data["intro"],
+                next_steps=form.cleaned_data["next_steps"],
+                seen=form.cleaned_data["seen"],
             )
-            messages.success(request, _("Tekstene er lagret."))
-            return redirect(cycle)
-    else:
-        form = EditorialTextsForm(instance=cycle)
-    return render(request, "reporting/texts.html", {"cycle": cycle, "form": form})
+        except ValidationError as error:
+            _messages_from(request, error)
+        except EditConflict:
+            _conflict(request, form, editorial.texts_version(submission.cycle, submission.unit_id))
+            return submission_detail(request, year, unit, texts_form=form, status=409)
+        else:
+            messages.success(request, _("Tekstene er lagret.") if changed else _("Ingen endringer å lagre."))
+        return redirect(submission)
+    return submission_detail(request, year, unit, texts_form=form)
 
 
 @require_POST
@@ -174,12 +284,25 @@ def _submission(year: int, unit: int) -> Submission:
     )
 
 
-def submission_detail(request, year: int, unit: int):
+def submission_detail(request, year: int, unit: int, texts_form=None, status: int | None = None):
     submission = _submission(year, unit)
     access = request.access
+    can_write_texts = access.can_edit_unit_texts(submission)
+    posted_texts = texts_form is not None  # called by unit_texts with the posted form
+    intro, next_steps = editorial.unit_texts(submission)
+    if texts_form is None and can_write_texts:
+        texts_form = UnitTextsForm(
+            initial={
+                "intro": intro,
+                "next_steps": next_steps,
+                "seen": editorial.texts_version(submission.cycle, submission.unit_id),
+            },
+            prefix="tekst",
+        )
+    show_preview = texts_form is not None and texts_form.is_bound and texts_form.is_valid()
     can_edit = access.can_edit_submission(submission) and submission.is_editable and submission.cycle.is_open
     form = RemarksForm(initial={"remarks": submission.remarks}) if can_edit else None
-    if request.method == "POST":
+    if request.method == "POST" and not posted_texts:
         if not can_edit:
             raise PermissionDenied
         form = RemarksForm(request.POST)
@@ -216,8 +339,22 @@ def submission_detail(request, year: int, unit: int):
         "outlook": Outlook.objects.filter(unit=submission.unit, year=year).first(),
         "prefilled_ids": {a["id"] for a in submission.prefilled.get("activities", [])},
         "log": activity_log.entries(submission) if access.can_view_log(submission) else [],
+        "texts_form": texts_form,
+        "forms_with_errors": [texts_form]
+        if texts_form is not None and texts_form.is_bound and texts_form.errors
+        else [],
+        "text_fields": _fields_with_previews(texts_form, show_preview) if texts_form is not None else [],
+        "markup_help": MARKUP_HELP,
+        "unit_texts": [
+            (label, _preview(text, f"vis-{n}"))
+            for n, (label, text) in enumerate(
+                ((_("Innledning"), intro), (_("Hva blir viktig fremover"), next_steps))
+            )
+        ],
     }
-    return render(request, "reporting/submission.html", context)
+    if status is None:
+        status = 400 if texts_form is not None and texts_form.is_bound and not show_preview else 200
+    return render(request, "reporting/submission.html", context, status=status)
 
 
 def confirm_submit(request, year: int, unit: int):
@@ -233,6 +370,7 @@ def confirm_submit(request, year: int, unit: int):
         "activities": Activity.objects.filter(year=year, units=submission.unit).count(),
         "engagements": Engagement.objects.filter(active_in_year(year), unit=submission.unit).count(),
         "has_outlook": Outlook.objects.filter(unit=submission.unit, year=year).exists(),
+        "has_unit_texts": any(editorial.unit_texts(submission)),
     }
     return render(request, "reporting/confirm_submit.html", context)
 

@@ -86,8 +86,10 @@ def test_the_years_reporting_to_international_organisations(year):
     assert all(row[5] != "ikke levert" for row in table.rows)  # the demo's past years were delivered
     titles = [c.id for c in report.chapters]
     # before the comparison (none in the register's first year, 2019) and the afterword/appendix
-    assert titles.index("moter") < titles.index("rapportering") < titles.index(
-        "sammenlikning" if year > 2019 else "vedlegg"
+    assert (
+        titles.index("moter")
+        < titles.index("rapportering")
+        < titles.index("sammenlikning" if year > 2019 else "vedlegg")
     )
 
 

@@ -183,6 +183,6 @@ def test_a_running_version_shows_its_progress_and_refreshes(as_user):
 
 def test_admin_lists_the_reporting_models(as_user, opened):
     client = as_user("koordinator")
-    for name in ("reportingcycle", "submission", "issuedreport"):
+    for name in ("reportingcycle", "submission", "issuedreport", "editorialtext"):
         assert client.get(reverse(f"admin:reporting_{name}_changelist")).status_code == 200
     assert client.get(reverse("admin:reporting_reportingcycle_change", args=[opened.pk])).status_code == 200

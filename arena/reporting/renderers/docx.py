@@ -34,12 +34,15 @@ from arena.reporting.document import (
     Paragraph,
     ReferenceList,
     Report,
+    RichList,
+    RichParagraph,
     Section,
     Table,
     heading_text,
     iter_headings,
     xml_safe_report,
 )
+from arena.reporting.renderers.docx_rich import RichWriter
 from arena.reporting.toc_pages import toc_pages
 
 WORD_LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -98,6 +101,8 @@ class _Writer:
             name: (None if default is not None and style.style_id == default.style_id else style.style_id)
             for name, style in self.styles.items()
         }
+        # Editorial texts (formatted runs, links, real Word footnotes): renderers/docx_rich.py
+        self.rich = RichWriter(self.doc, self.paragraph, self.styles[tpl.HYPERLINK].style_id)
         # Empty the template's body. Its section properties (page size, margins, footer) are kept aside and put
         # back last: python-docx inserts every new paragraph *before* w:sectPr, scanning the whole body to find
         # it, which makes long reports quadratic; appending to a body without it is not.
@@ -325,6 +330,8 @@ class _Writer:
                     if ref.number:
                         para.add_run(f" ({ref.number})")
                 para.add_run(".")
+            elif isinstance(block, (RichParagraph, RichList)):
+                self.rich.block(block)
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Figure):

@@ -30,6 +30,8 @@ from arena.reporting.document import (
     Paragraph,
     ReferenceList,
     Report,
+    RichList,
+    RichParagraph,
     Section,
     Table,
     heading_text,
@@ -42,7 +44,7 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "reporting" / 
 PDF_STANDARDS = ["a-2a", "ua-1"]
 COMPILER = Path(__file__).resolve().parent / "typst_compile.py"
 TIMEOUT_SECONDS = 300
-BLOCKS = (Paragraph, ActivityEntry, BulletList, ReferenceList, Table, Figure, Note)
+BLOCKS = (Paragraph, ActivityEntry, BulletList, ReferenceList, Table, Figure, Note, RichParagraph, RichList)
 
 
 class PdfError(RuntimeError):
