@@ -19,8 +19,9 @@ def _dashboard(client, django_user_model, year):
 
 def _figure(report, fid) -> dict[str, tuple[int, int]]:
     figure = next(b for b in iter_blocks(report) if isinstance(b, Figure) and b.id == fid)
-    previous, current = figure.chart.series
-    return dict(zip(figure.chart.categories, zip(current.values, previous.values, strict=True), strict=True))
+    *before, current = figure.chart.series  # no series for the year before in the register's first year
+    previous = before[0].values if before else [0] * len(current.values)
+    return dict(zip(figure.chart.categories, zip(current.values, previous, strict=True), strict=True))
 
 
 def _organisation_table(report) -> dict[str, int]:
