@@ -148,6 +148,8 @@ class ArenaWorker(Worker):
             super().run()
         finally:
             self._stop.set()
+            # Wait for a beat in progress, or it could write the row again after the delete below.
+            thread.join(timeout=max(30.0, heartbeat_interval() * 2))
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
