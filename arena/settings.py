@@ -40,6 +40,7 @@ env = environ.Env(
     ARENA_EMAIL_FROM=(str, "Arena <arena@localhost>"),
     ARENA_REMINDER_DAYS=(int, 7),
     ARENA_WORKER_HEARTBEAT=(float, 5.0),
+    ARENA_DB_CONN_MAX_AGE=(int, 600),
     ARENA_TASK_TIME_LIMIT=(float, 900.0),
     ARENA_OIDC_ISSUER=(str, ""),
     ARENA_OIDC_CLIENT_ID=(str, ""),
@@ -158,6 +159,10 @@ WSGI_APPLICATION = "arena.wsgi.application"
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'arena.sqlite3'}"),
 }
+# Each server thread keeps its database connection between requests (opening one costs a PostgreSQL backend
+# process and several milliseconds); a connection that went away is noticed before it is reused.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env("ARENA_DB_CONN_MAX_AGE"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Test databases in UTF-8 whatever the cluster's default encoding is.
     DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
