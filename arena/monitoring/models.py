@@ -125,7 +125,7 @@ class MonitoringItem(models.Model):
         verbose_name = _("følge-med-notis")
         verbose_name_plural = _("følge-med-notiser")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["date"], name="monitoring_item_date")]
+        indexes = [models.Index(fields=["-date", "-id"], name="monitoring_item_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_organisation__isnull=True) | Q(source_arena__isnull=True),
