@@ -14,7 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from arena.invitations import intake, workflow
+from arena.invitations import intake, listing, workflow
 from arena.invitations import overview as figures
 from arena.invitations.filters import InvitationFilterSet
 from arena.invitations.forms import (
@@ -47,19 +47,14 @@ SECTION_ROWS = 20  # the triage and unanswered sections show this many; the full
 PER_PAGE = 50
 
 
-def _listed(queryset):
-    """Rows for the list tables: without the bodies, which a list never shows."""
-    return _rows(queryset).defer("body_text", "body_html", "reasons")
-
-
 def _section(queryset, statuses):
     """The newest SECTION_ROWS rows of `queryset` in `statuses`, and whether there are more. One short query per
     status (each an index range on status and time) merged here: cheaper than sorting every open row."""
     rows = []
     for status in statuses:
-        rows += _listed(queryset.filter(status=status))[: SECTION_ROWS + 1]
+        rows += listing.listed(queryset.filter(status=status))[: SECTION_ROWS + 1]
     rows.sort(key=lambda i: (i.received_at, i.pk), reverse=True)
-    return rows[:SECTION_ROWS], len(rows) > SECTION_ROWS
+    return listing.table_rows(rows[:SECTION_ROWS]), len(rows) > SECTION_ROWS
 
 
 def invitation_list(request):
@@ -82,6 +77,7 @@ def invitation_list(request):
         for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON"))
     ]
     rows = filterset.qs if filterset.is_valid() else Invitation.objects.none()
+    page_obj = page_of(request, listing.listed(rows), PER_PAGE)
     return render(
         request,
         "invitations/list.html",
@@ -93,7 +89,8 @@ def invitation_list(request):
             mine_more=mine_more,
             form=filterset.form,
             exports=exports,
-            page_obj=page_of(request, _listed(rows), PER_PAGE),
+            page_obj=page_obj,
+            page_rows=listing.table_rows(page_obj.object_list),
         ),
     )
 

@@ -7,7 +7,8 @@ register = template.Library()
 
 @register.inclusion_tag("invitations/includes/arena_invitations.html")
 def invitations_of(arena, limit: int = 20):
+    from arena.invitations import listing
     from arena.invitations.models import Invitation
 
-    rows = Invitation.objects.filter(arena=arena).select_related("unit").order_by("-received_at")
-    return {"invitations": list(rows[:limit]), "arena": arena}
+    rows = listing.listed(Invitation.objects.filter(arena=arena)).order_by("-received_at", "-pk")
+    return {"invitations": listing.table_rows(rows[:limit]), "arena": arena}
