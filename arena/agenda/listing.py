@@ -7,7 +7,8 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 
 from arena.agenda import meetings as meeting_queries
 from arena.agenda.models import BriefingNote, Deadline, Meeting
@@ -26,7 +27,16 @@ class Entry:
     arena: object = None
     cancelled: bool = False
     done: bool = False
-    obj: object = None
+    obj: object = (
+        None  # the Deadline or BriefingNote (meetings are read as plain values, without a model object)
+    )
+    pk: int | None = None  # the meeting's, deadline's or note's id
+    unit_id: int | None = None  # a deadline's or note's unit
+    when: str = ""  # the dates as the list shows them, set by `with_dates`
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.kind in ("deadline", "note")
 
 
 @dataclass
@@ -36,9 +46,104 @@ class Day:
     is_today: bool
     entries: list[Entry] = field(default_factory=list)
     more: int = 0  # entries of the day beyond DAY_LIMIT, shown as a link to the day's list
+    month_name: str = ""  # "mars"
+    label: str = ""  # "9. mars"
+    cut: bool = False  # on or after the day the month view stopped at (MONTH_LIMIT): the list has the rest
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
 
 
 DAY_LIMIT = 5  # a day cell in the month grid shows at most this many entries
+
+# What an entry needs of a meeting and its arena, read as plain values (no model objects).
+MEETING_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "status",
+    "arena_id",
+    "arena__name",
+    "arena__abbreviation",
+)
+
+ARENA = ("id", "name", "abbreviation")  # what an entry shows of an arena (short_name, link)
+DEADLINE_COLUMNS = (
+    "id",
+    "period",
+    "due_on",
+    "delivered_at",
+    "obligation__id",
+    "obligation__name",
+    "obligation__unit_id",
+    *(f"obligation__arena__{f}" for f in ARENA),
+)
+NOTE_COLUMNS = (
+    "id",
+    "deadline",
+    "status",
+    "unit__id",
+    "unit__name",
+    "unit__abbreviation",
+    "item__id",
+    "item__number",
+    "item__title",
+    "item__meeting__id",
+    *(f"item__meeting__arena__{f}" for f in ARENA),
+)
+
+
+class ArenaRef:
+    """The little of an arena an entry shows: its short name and a link to it."""
+
+    __slots__ = ("pk", "short_name")
+
+    def __init__(self, pk: int, short_name: str):
+        self.pk, self.short_name = pk, short_name
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("arena-detail", args=[self.pk])
+
+
+def _querysets(start: datetime.date, end: datetime.date, *, unit=None, arena=None, kind: str = ""):
+    """The period's meetings, deadlines and briefing notes with the filters applied (None: the kind is not
+    asked for), unordered."""
+    unit_ids = UnitTree.load().descendants({unit.pk}) if unit is not None else None
+    meetings = deadlines = notes = None
+    if kind in ("", *Meeting.Kind.values):
+        meetings = meeting_queries.meetings_between(start, end)
+        if unit is not None:
+            meetings = meeting_queries.for_unit(unit, meetings)
+        if arena is not None:
+            meetings = (
+                meetings.filter(arena__in=arena) if hasattr(arena, "model") else meetings.filter(arena=arena)
+            )
+        if kind:
+            meetings = meetings.filter(kind=kind)
+    if kind in ("", "deadline"):
+        deadlines = Deadline.objects.filter(due_on__gte=start, due_on__lte=end, obligation__is_active=True)
+        notes = BriefingNote.objects.filter(deadline__gte=start, deadline__lte=end)
+        if unit_ids is not None:
+            deadlines = deadlines.filter(obligation__unit__in=unit_ids)
+            notes = notes.filter(unit__in=unit_ids)
+        if arena is not None:
+            deadlines = deadlines.filter(obligation__arena=arena)
+            notes = notes.filter(item__meeting__arena=arena)
+    return meetings, deadlines, notes
+
+
+def count(start: datetime.date, end: datetime.date, *, unit=None, arena=None, kind: str = "") -> int:
+    """How many entries `entries` would give for the same period and filters (three counts, no rows)."""
+    return sum(
+        qs.count() for qs in _querysets(start, end, unit=unit, arena=arena, kind=kind) if qs is not None
+    )
 
 
 def entries(
@@ -56,45 +161,57 @@ def entries(
     from django.utils.translation import gettext as _
 
     result: list[Entry] = []
-    unit_ids = UnitTree.load().descendants({unit.pk}) if unit is not None else None
-    if kind in ("", *Meeting.Kind.values):
-        meetings = meeting_queries.meetings_between(start, end).select_related("arena")
-        if unit is not None:
-            meetings = meeting_queries.for_unit(unit, meetings)
-        if arena is not None:
-            meetings = (
-                meetings.filter(arena__in=arena) if hasattr(arena, "model") else meetings.filter(arena=arena)
-            )
-        if kind:
-            meetings = meetings.filter(kind=kind)
-        for m in meetings.order_by("starts_at", "pk")[cut]:
+    meetings, deadlines, notes = _querysets(start, end, unit=unit, arena=arena, kind=kind)
+    if meetings is not None:
+        labels = {value: str(label) for value, label in Meeting.Kind.choices}  # once, not per row
+        cancelled = Meeting.Status.CANCELLED
+        zones: dict[str, datetime.tzinfo] = {}
+        arenas: dict[int, ArenaRef] = {}
+        rows = meetings.order_by("starts_at", "pk").values_list(*MEETING_COLUMNS)[cut]
+        for (
+            pk,
+            meeting_kind,
+            name,
+            starts_at,
+            ends_at,
+            zone_name,
+            status,
+            arena_id,
+            arena_name,
+            abbreviation,
+        ) in rows:
+            zone = zones.get(zone_name)
+            if zone is None:
+                zone = zones[zone_name] = Meeting(time_zone=zone_name).zone
+            local_start, local_end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+            arena_ref = arenas.get(arena_id)
+            if arena_ref is None:
+                arena_ref = arenas[arena_id] = ArenaRef(arena_id, abbreviation or arena_name)
             result.append(
                 Entry(
-                    kind=m.kind,
-                    kind_label=m.get_kind_display(),
-                    title=m.name,
-                    url=m.get_absolute_url(),
-                    start=m.local_start.date(),
-                    end=m.local_end.date(),
-                    starts_at=m.local_start,
-                    arena=m.arena,
-                    cancelled=m.is_cancelled,
-                    obj=m,
+                    kind=meeting_kind,
+                    kind_label=labels.get(meeting_kind, meeting_kind),
+                    title=name,
+                    url=reverse("agenda-meeting", args=[pk]),
+                    start=local_start.date(),
+                    end=local_end.date(),
+                    starts_at=local_start,
+                    arena=arena_ref,
+                    cancelled=status == cancelled,
+                    pk=pk,
                 )
             )
-    if kind in ("", "deadline"):
-        deadlines = Deadline.objects.filter(due_on__gte=start, due_on__lte=end, obligation__is_active=True)
-        if unit_ids is not None:
-            deadlines = deadlines.filter(obligation__unit__in=unit_ids)
-        if arena is not None:
-            deadlines = deadlines.filter(obligation__arena=arena)
-        for d in deadlines.select_related(
-            "obligation__arena", "obligation__organisation", "obligation__unit"
-        ).order_by("due_on", "pk")[cut]:
+    if deadlines is not None:
+        deadline_label = _("Rapporteringsfrist")
+        for d in (
+            deadlines.select_related("obligation__arena")
+            .only(*DEADLINE_COLUMNS)
+            .order_by("due_on", "pk")[cut]
+        ):
             result.append(
                 Entry(
                     kind="deadline",
-                    kind_label=_("Rapporteringsfrist"),
+                    kind_label=deadline_label,
                     title=f"{d.obligation.name} ({d.period})",
                     url=d.get_absolute_url(),
                     start=d.due_on,
@@ -102,19 +219,21 @@ def entries(
                     arena=d.obligation.arena,
                     done=d.is_delivered,
                     obj=d,
+                    pk=d.pk,
+                    unit_id=d.obligation.unit_id,
                 )
             )
-    if kind in ("", "deadline"):
-        notes = BriefingNote.objects.filter(deadline__gte=start, deadline__lte=end)
-        if unit_ids is not None:
-            notes = notes.filter(unit__in=unit_ids)
-        if arena is not None:
-            notes = notes.filter(item__meeting__arena=arena)
-        for n in notes.select_related("item__meeting__arena", "unit").order_by("deadline", "pk")[cut]:
+    if notes is not None:
+        note_label = _("Frist for håndnotat")
+        for n in (
+            notes.select_related("item__meeting__arena", "unit")
+            .only(*NOTE_COLUMNS)
+            .order_by("deadline", "pk")[cut]
+        ):
             result.append(
                 Entry(
                     kind="note",
-                    kind_label=_("Frist for håndnotat"),
+                    kind_label=note_label,
                     title=f"{n.item} ({n.unit.short_name})",
                     url=n.get_absolute_url(),
                     start=n.deadline,
@@ -122,6 +241,8 @@ def entries(
                     arena=n.item.meeting.arena,
                     done=n.status in (BriefingNote.Status.DELIVERED, BriefingNote.Status.APPROVED),
                     obj=n,
+                    pk=n.pk,
+                    unit_id=n.unit_id,
                 )
             )
     midnight = datetime.time.min
@@ -129,12 +250,47 @@ def entries(
     return result[cut]
 
 
-def month_grid(year: int, month: int, items: list[Entry]) -> list[list[Day]]:
-    """The month's weeks (Monday first), each day with the entries that cover it."""
+def with_dates(items: list[Entry], format: str = "j. M Y") -> list[Entry]:
+    """Set each entry's `when` ("9. mar. 2021" or "9. mar. 2021–10. mar. 2021"), each day formatted once."""
+    done: dict[datetime.date, str] = {}
+
+    def show(day: datetime.date) -> str:
+        if day not in done:
+            done[day] = formats.date_format(day, format)
+        return done[day]
+
+    for entry in items:
+        entry.when = (
+            show(entry.start) if entry.end == entry.start else f"{show(entry.start)}–{show(entry.end)}"
+        )
+    return items
+
+
+def month_grid(
+    year: int, month: int, items: list[Entry], cut: datetime.date | None = None
+) -> list[list[Day]]:
+    """The month's weeks (Monday first), each day with the entries that cover it. `cut`: the first day whose
+    entries were not all read (the month had more than the view shows); that day and the later ones say so."""
     today = timezone.localdate()
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    grid = [[Day(d, d.month == month, d == today) for d in week] for week in weeks]
+    names = {}  # the (at most three) months' names, translated once
+    for week in weeks:
+        for d in (week[0], week[-1]):
+            if d.month not in names:
+                names[d.month] = formats.date_format(d, "F")
+    grid = [
+        [
+            Day(
+                d, d.month == month, d == today, month_name=names[d.month], label=f"{d.day}. {names[d.month]}"
+            )
+            for d in week
+        ]
+        for week in weeks
+    ]
     by_date = {day.date: day for week in grid for day in week}
+    if cut is not None:
+        for day in by_date.values():
+            day.cut = day.date >= cut
     for entry in items:
         day = max(entry.start, weeks[0][0])
         while day <= entry.end and day in by_date:
@@ -163,13 +319,6 @@ def this_week(user, today: datetime.date | None = None, limit: int | None = None
     units = access.contact_unit_ids
     kept = []
     for entry in everything:
-        if (
-            isinstance(entry.obj, Meeting)
-            and entry.obj.pk in mine
-            or isinstance(entry.obj, Deadline)
-            and entry.obj.obligation.unit_id in units
-            or isinstance(entry.obj, BriefingNote)
-            and entry.obj.unit_id in units
-        ):
+        if entry.pk in mine if entry.kind in Meeting.Kind.values else entry.unit_id in units:
             kept.append(entry)
     return kept if limit is None else kept[: limit + 1]

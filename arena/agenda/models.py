@@ -131,7 +131,9 @@ class Meeting(models.Model):
         verbose_name = _("møte")
         verbose_name_plural = _("møter")
         ordering = ["starts_at", "name"]
-        indexes = [models.Index(fields=["starts_at"], name="agenda_meeting_starts_at")]
+        # A period's meetings are "starts before its end and ends after its start": with both columns in one index
+        # the second test is made on the index entries, not on every earlier meeting's row.
+        indexes = [models.Index(fields=["starts_at", "ends_at"], name="agenda_meeting_period")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")),

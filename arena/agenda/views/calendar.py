@@ -14,16 +14,11 @@ from arena.agenda import listing
 from arena.agenda.forms import CalendarFilterForm
 from arena.agenda.views.common import with_nav
 
-# The most entries a page shows; a busier period asks for a narrower choice (filters, a shorter period).
-MONTH_LIMIT = 400
-LIST_LIMIT = 200
-
-
-def _bounded(request, items: list, limit: int, message: str) -> list:
-    if len(items) > limit:
-        messages.warning(request, message % {"limit": limit})
-        return items[:limit]
-    return items
+# The most entries a page shows. The month grid stops at MONTH_LIMIT (a directorate has far fewer in a month) and
+# says how many more there are, from which day, with a link to them in the list. The list stops at LIST_LIMIT with
+# a link that goes on from the first day not shown in full.
+MONTH_LIMIT = 150
+LIST_LIMIT = 100
 
 
 def _month(request) -> tuple[int, int]:
@@ -61,14 +56,13 @@ def calendar_month(request):
     last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     grid_start = first - datetime.timedelta(days=first.weekday())
     grid_end = last + datetime.timedelta(days=6 - last.weekday())
-    items = _bounded(
-        request,
-        listing.entries(grid_start, grid_end, limit=MONTH_LIMIT, **values),
-        MONTH_LIMIT,
-        _(
-            "Måneden har flere enn %(limit)s oppføringer; bare de første vises. Bruk filtrene for å se resten."
-        ),
-    )
+    items = listing.entries(grid_start, grid_end, limit=MONTH_LIMIT, **values)
+    cut = hidden = None
+    if len(items) > MONTH_LIMIT:
+        # a busier month than a grid can show: the first MONTH_LIMIT entries, and a pointer to the list for the rest
+        cut = items[MONTH_LIMIT].start
+        hidden = listing.count(grid_start, grid_end, **values) - MONTH_LIMIT
+        items = items[:MONTH_LIMIT]
     previous = first - datetime.timedelta(days=1)
     following = last + datetime.timedelta(days=1)
     return render(
@@ -78,7 +72,10 @@ def calendar_month(request):
             {
                 "form": form,
                 "first": first,
-                "weeks": listing.month_grid(year, month, items),
+                "weeks": listing.month_grid(year, month, items, cut=cut),
+                "cut": cut,
+                "hidden": hidden,
+                "grid_end": grid_end,
                 "previous": previous,
                 "following": following,
                 "filters": _query_without(request, "year", "month"),
@@ -103,16 +100,33 @@ def calendar_list(request):
         messages.error(request, _("Sluttdatoen kan ikke være før startdatoen."))
         end = start + datetime.timedelta(days=120)
     end = min(end, start + datetime.timedelta(days=3 * 366))
-    items = _bounded(
-        request,
-        listing.entries(start, end, limit=LIST_LIMIT, **values),
-        LIST_LIMIT,
-        _(
-            "Perioden har flere enn %(limit)s oppføringer; de første vises. Velg en kortere periode eller et filter."
-        ),
-    )
+    items = listing.entries(start, end, limit=LIST_LIMIT, **values)
+    following = None
+    if len(items) > LIST_LIMIT:
+        messages.warning(
+            request,
+            _(
+                "Perioden har flere enn %(limit)s oppføringer; de første vises. Velg en kortere periode eller et filter."
+            )
+            % {"limit": LIST_LIMIT},
+        )
+        # the rest goes on from the first day not shown in full (that day's shown entries come again there)
+        following = items[LIST_LIMIT].start
+        if following <= start:
+            following = None  # more than a page in one day: only a filter helps
+        items = items[:LIST_LIMIT]
     return render(
         request,
         "agenda/list.html",
-        with_nav({"form": form, "entries": items, "start": start, "end": end, "view": "list"}),
+        with_nav(
+            {
+                "form": form,
+                "entries": listing.with_dates(items),
+                "start": start,
+                "end": end,
+                "following": following,
+                "following_query": _query_without(request, "from", "to", "page"),
+                "view": "list",
+            }
+        ),
     )
