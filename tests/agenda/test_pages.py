@@ -249,3 +249,93 @@ def test_this_week_on_the_home_page_is_bounded(as_persona, agenda):
     page = as_persona("coordinator").get(reverse("home")).content.decode()
     assert page.count("Ukemøte") == agenda_tags.THIS_WEEK
     assert "se resten i agendaen" in page
+
+
+def _busy_month(agenda):
+    """Meetings in March 2033: two on the 9th, three on the 10th (one cancelled), one on the 20th, and a
+    reporting deadline on the 21st."""
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    days = [9, 9, 10, 10, 10, 20]
+    Meeting.objects.bulk_create(
+        Meeting(
+            arena=agenda.wha,
+            name=f"Mars-møte {i}",
+            starts_at=datetime.datetime(2033, 3, day, 9 + i, tzinfo=zone),
+            ends_at=datetime.datetime(2033, 3, day, 10 + i, tzinfo=zone),
+            status=Meeting.Status.CANCELLED if i == 4 else Meeting.Status.PLANNED,
+        )
+        for i, day in enumerate(days)
+    )
+    obligation = Obligation.objects.create(
+        name="Marsrapport", organisation=agenda.who, unit=agenda.personas.kf, due_month=3, due_day=21
+    )
+    Deadline.objects.create(obligation=obligation, period="2033", due_on=datetime.date(2033, 3, 21))
+
+
+def test_month_grid_stops_at_its_limit_and_says_how_many_more_from_which_day(as_persona, agenda, monkeypatch):
+    from arena.agenda.views import calendar
+
+    _busy_month(agenda)
+    client = as_persona("coordinator")
+    url = reverse("agenda-calendar") + "?year=2033&month=3"
+    whole = client.get(url).content.decode()
+    assert whole.count("Mars-møte") == 6 and "Marsrapport" in whole and "Flere i listen" not in whole
+    assert "<del>Mars-møte 4</del>" in whole and "Kalenderen viser ikke alt" not in whole
+
+    monkeypatch.setattr(calendar, "MONTH_LIMIT", 3)
+    page = client.get(url).content.decode()
+    assert page.count("Mars-møte") == 3  # the first three in time: the 9th's two and the 10th's first
+    assert "Mars-møte 2" in page and "Mars-møte 3" not in page and "Marsrapport" not in page
+    # 7 entries in the grid's weeks, 3 shown: 4 more from the first day not shown in full, with the list's link
+    assert "4 oppføringer til fra og med 10. mars" in page
+    assert f"{reverse('agenda-list')}?from=2033-03-10&amp;to=2033-04-03" in page
+    # every day from the 10th on points at its own list; the days before do not
+    assert "?from=2033-03-20&amp;to=2033-03-20" in page and "?from=2033-04-03&amp;to=2033-04-03" in page
+    assert "?from=2033-03-09&amp;to=2033-03-09" not in page
+    assert page.count("Flere i listen") == (datetime.date(2033, 4, 3) - datetime.date(2033, 3, 10)).days + 1
+    rest = client.get(reverse("agenda-list") + "?from=2033-03-10&to=2033-04-03").content.decode()
+    assert rest.count("Mars-møte") == 4 and "Marsrapport" in rest
+
+    english = as_persona("coordinator")
+    english.cookies["django_language"] = "en"
+    assert "4 more entries from 10. March on" in english.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_list_stops_at_its_limit_and_goes_on_from_the_first_day_not_shown(as_persona, agenda, monkeypatch):
+    from arena.agenda.views import calendar
+
+    _busy_month(agenda)
+    monkeypatch.setattr(calendar, "LIST_LIMIT", 3)
+    client = as_persona("coordinator")
+    first = client.get(
+        reverse("agenda-list") + f"?from=2033-03-01&to=2033-03-31&arena={agenda.wha.abbreviation}"
+    )
+    page = first.content.decode()
+    assert page.count("Mars-møte") == 3 and "flere enn 3 oppføringer" in page
+    link = "?from=2033-03-10&amp;to=2033-03-31&amp;arena=WHA"
+    assert link in page and "Vis flere, fra og med 10. mars 2033" in page
+    second = client.get(reverse("agenda-list") + link.replace("&amp;", "&")).content.decode()
+    # the 10th again in full (its first meeting was on the first page too), then the 20th
+    assert [f"Mars-møte {i}" in second for i in range(6)] == [False, False, True, True, True, False]
+    assert "?from=2033-03-20&amp;to=2033-03-31" in second
+    last = client.get(reverse("agenda-list") + "?from=2033-03-20&to=2033-03-31").content.decode()
+    assert "Mars-møte 5" in last and "Marsrapport" in last and "Vis flere" not in last
+
+
+def test_calendar_pages_cost_the_same_with_more_entries(as_persona, agenda, django_assert_max_num_queries):
+    """No query per entry: a month with many meetings and deadlines costs the same queries as one with a few."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_persona("contact_kf")
+    urls = [reverse("agenda-calendar") + "?year=2033&month=3", reverse("agenda-list") + "?from=2033-03-01"]
+    with CaptureQueriesContext(connection) as few:
+        for url in urls:
+            assert client.get(url).status_code == 200
+    _busy_month(agenda)
+    _busy_month(agenda)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        for url in urls:
+            client.get(url)
