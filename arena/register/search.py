@@ -18,18 +18,15 @@ memory and reloaded when any name changes (`alias_names()`); substring matches o
 Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
 """
 
-import threading
-import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz, process
 
 from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Unit
 from arena.register.normalize import normalize_name
 from arena.register.permissions import without_pending
+from arena.register.stamps import ALIAS_NAMES, memo
 from arena.register.textsearch import activity_text_match
 
 MIN_QUERY = 2
@@ -38,39 +35,12 @@ GROUP_LIMIT = 25
 NAME_LIMIT = 200  # names (and arenas linked to a named organisation) considered per query
 COUNT_CAP = 1000  # matching activities counted per query; beyond it the page says "more than"
 
-NAMES_VERSION_KEY = "arena:search:alias-names-version"
-_names_lock = threading.Lock()
-_names: dict = {"version": None, "names": []}
 
-
+@memo(ALIAS_NAMES)
 def alias_names() -> list[str]:
-    """Every distinct normalised name, for typo matching: loaded once per process and reloaded when the shared
-    version stamp (set whenever an Alias row is saved or deleted) differs from the one it was loaded under."""
-    version = cache.get_or_set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    if _names["version"] != version:
-        with _names_lock:
-            if _names["version"] != version:
-                names = list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
-                _names.update(version=version, names=names)
-    return _names["names"]
-
-
-def names_changed(**kwargs) -> None:
-    """Invalidate every process's name list: now, and again when the transaction commits (so a process that read
-    the names before the commit does not keep a list without the new row)."""
-
-    def bump():
-        cache.set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
-
-
-def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    post_save.connect(names_changed, sender=Alias, dispatch_uid="search-names-saved")
-    post_delete.connect(names_changed, sender=Alias, dispatch_uid="search-names-deleted")
+    """Every distinct normalised name, for typo matching: loaded once per process and again whenever an Alias
+    row was saved or deleted (arena/register/stamps.py)."""
+    return list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
 
 
 @dataclass(frozen=True)
