@@ -20,6 +20,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import RecordHistory
+from arena.register.models.labels import ChoiceLabels
+from arena.urlcache import reverse_id
 
 DEFAULT_TIME_ZONE = "Europe/Oslo"
 
@@ -72,7 +74,7 @@ class MeetingSeries(models.Model):
         return self.name
 
 
-class Meeting(models.Model):
+class Meeting(ChoiceLabels, models.Model):
     """One meeting of an arena: when (a time zone of its own, Europe/Oslo unless said), where (place or online),
     the agenda, document links, who attends for the directorate and whether Norway has a delegation.
 
@@ -146,7 +148,7 @@ class Meeting(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("agenda-meeting", args=[self.pk])
+        return reverse_id("agenda-meeting", self.pk)
 
     def clean(self):
         super().clean()
@@ -253,7 +255,7 @@ class AgendaItem(models.Model):
         return f"{self.number} {self.title}".strip()
 
     def get_absolute_url(self) -> str:
-        return reverse("agenda-notes", args=[self.meeting_id]) + f"#item-{self.pk}"
+        return reverse_id("agenda-notes", self.meeting_id) + f"#item-{self.pk}"
 
 
 class BriefingNote(models.Model):
@@ -328,7 +330,7 @@ class BriefingNote(models.Model):
         return _("Notat: %(item)s") % {"item": self.item}
 
     def get_absolute_url(self) -> str:
-        return reverse("agenda-note", args=[self.pk])
+        return reverse_id("agenda-note", self.pk)
 
     @property
     def is_editable(self) -> bool:

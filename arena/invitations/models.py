@@ -11,13 +11,14 @@ ARENA_INVITATION_RETENTION_DAYS and keeps the facts.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import RecordHistory
+from arena.register.models.labels import ChoiceLabels
+from arena.urlcache import reverse_id
 
 
-class Invitation(models.Model):
+class Invitation(ChoiceLabels, models.Model):
     """One invitation, stored once (by its Message-ID)."""
 
     class Source(models.TextChoices):
@@ -149,7 +150,7 @@ class Invitation(models.Model):
         return self.subject
 
     def get_absolute_url(self) -> str:
-        return reverse("invitation", args=[self.pk])
+        return reverse_id("invitation", self.pk)
 
     @property
     def is_open(self) -> bool:

@@ -9,15 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind, Topic
 from arena.register.models import Country
 from arena.register.normalize import normalize_name
+from arena.web.filters import ModelChoiceFilter
 from arena.web.widgets import FastSelect
 
 
 class MonitoringItemFilter(df.FilterSet):
     q = df.CharFilter(label=_("Tekst"), method="filter_text")
-    country = df.ModelChoiceFilter(
+    country = ModelChoiceFilter(  # its options kept per process (arena/web/filters.py)
         label=_("Land"),
         queryset=Country.objects.all(),
         to_field_name="code",
+        choices_key="country-codes",
         method="filter_country",
         widget=FastSelect,
     )

@@ -20,7 +20,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import RecordHistory
+from arena.register.models.labels import ChoiceLabels
 from arena.reporting.models import IssuedDocument
+from arena.urlcache import reverse_id
 
 
 class Topic(models.Model):
@@ -65,7 +67,7 @@ class AccessLevel(models.TextChoices):
     TEAM = "team", _("Bare følge-med-teamet")
 
 
-class MonitoringItem(models.Model):
+class MonitoringItem(ChoiceLabels, models.Model):
     """One thing learned: when, from what kind of source and which one (an organisation or arena of the
     register, or free text), a reference, the countries and topics it concerns, a summary, the team's
     assessment and its relevance for Norway, who wrote it for which unit, and who may see it."""
@@ -138,7 +140,7 @@ class MonitoringItem(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("monitoring-item", args=[self.pk])
+        return reverse_id("monitoring-item", self.pk)
 
     @property
     def source_display(self) -> str:
@@ -172,7 +174,7 @@ class Situation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("monitoring-situation", args=[self.pk])
+        return reverse_id("monitoring-situation", self.pk)
 
 
 class CountryAssessment(models.Model):
@@ -229,7 +231,7 @@ class CountryAssessment(models.Model):
         }
 
     def get_absolute_url(self) -> str:
-        return reverse("monitoring-assessment", args=[self.pk])
+        return reverse_id("monitoring-assessment", self.pk)
 
     @property
     def monday(self) -> datetime.date:
@@ -361,7 +363,7 @@ class SituationReport(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("monitoring-report", args=[self.pk])
+        return reverse_id("monitoring-report", self.pk)
 
     @property
     def recipients(self) -> list[str]:
@@ -397,7 +399,7 @@ class SituationReportVersion(IssuedDocument):
         return _("%(report)s, versjon %(version)d") % {"report": self.report, "version": self.version}
 
     def get_absolute_url(self) -> str:
-        return reverse("monitoring-report", args=[self.report_id])
+        return reverse_id("monitoring-report", self.report_id)
 
     def file_path(self, filename: str) -> str:
         return f"monitoring/{self.report_id}/v{self.version}/{filename}"

@@ -12,7 +12,7 @@ class RegisterConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, pre_save
 
-        from arena.register import search, textsearch
+        from arena.register import stamps, textsearch  # noqa: F401 - importing stamps connects them
         from arena.register.text import strip_unsafe_characters
 
         pre_save.connect(strip_unsafe_characters, dispatch_uid="arena-strip-unsafe-characters")
@@ -20,4 +20,3 @@ class RegisterConfig(AppConfig):
 
         name_actions({"register.restored": _("gjenopprettet versjon %(version)s")})
         post_migrate.connect(textsearch.ensure_sqlite_fts, sender=self)
-        search.connect_signals()

@@ -18,18 +18,15 @@ memory and reloaded when any name changes (`alias_names()`); substring matches o
 Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
 """
 
-import threading
-import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz, process
 
 from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Unit
 from arena.register.normalize import normalize_name
 from arena.register.permissions import without_pending
+from arena.register.stamps import ALIAS_NAMES, memo
 from arena.register.textsearch import activity_text_match
 
 MIN_QUERY = 2
@@ -38,39 +35,26 @@ GROUP_LIMIT = 25
 NAME_LIMIT = 200  # names (and arenas linked to a named organisation) considered per query
 COUNT_CAP = 1000  # matching activities counted per query; beyond it the page says "more than"
 
-NAMES_VERSION_KEY = "arena:search:alias-names-version"
-_names_lock = threading.Lock()
-_names: dict = {"version": None, "names": []}
+
+@memo(ALIAS_NAMES)
+def _alias_table() -> tuple[list[str], dict[str, tuple]]:
+    owners: dict[str, list] = {}
+    rows = Alias.objects.order_by().values_list("normalized", "organisation_id", "arena_id", "unit_id")
+    for name, *owner in rows.iterator(chunk_size=5000):
+        owners.setdefault(name, []).append(tuple(owner))
+    return list(owners), {name: tuple(found) for name, found in owners.items()}
 
 
 def alias_names() -> list[str]:
-    """Every distinct normalised name, for typo matching: loaded once per process and reloaded when the shared
-    version stamp (set whenever an Alias row is saved or deleted) differs from the one it was loaded under."""
-    version = cache.get_or_set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    if _names["version"] != version:
-        with _names_lock:
-            if _names["version"] != version:
-                names = list(Alias.objects.order_by().values_list("normalized", flat=True).distinct())
-                _names.update(version=version, names=names)
-    return _names["names"]
+    """Every distinct normalised name, for typo matching: loaded once per process and again whenever an Alias
+    row was saved or deleted (arena/register/stamps.py)."""
+    return _alias_table()[0]
 
 
-def names_changed(**kwargs) -> None:
-    """Invalidate every process's name list: now, and again when the transaction commits (so a process that read
-    the names before the commit does not keep a list without the new row)."""
-
-    def bump():
-        cache.set(NAMES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
-
-
-def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    post_save.connect(names_changed, sender=Alias, dispatch_uid="search-names-saved")
-    post_delete.connect(names_changed, sender=Alias, dispatch_uid="search-names-deleted")
+def alias_owners() -> dict[str, tuple[tuple[int | None, int | None, int | None], ...]]:
+    """Each name of `alias_names()` → the (organisation, arena, unit) ids that carry it; kept the same way
+    (about ten megabytes for forty thousand names)."""
+    return _alias_table()[1]
 
 
 @dataclass(frozen=True)
@@ -148,18 +132,18 @@ def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
             if pk is not None and score > found.get((kind, pk), (0, ""))[0]:
                 found[(kind, pk)] = (score, name)
 
-    columns = ("normalized", "organisation_id", "arena_id", "unit_id")
-    names = alias_names()
-    # Substring matches found in the cached name list (a few milliseconds for tens of thousands of names, the
+    names, owners = _alias_table()
+    # Substring matches found in the kept name list (a few milliseconds for tens of thousands of names, the
     # same on every database), the shortest first: an exact name is the shortest name containing the query.
     containing = sorted((name for name in names if query in name), key=lambda name: (len(name), name))
-    for values in Alias.objects.filter(normalized__in=containing[:NAME_LIMIT]).values_list(*columns):
-        keep(values, _name_score(query, values[0]))
+    for name in containing[:NAME_LIMIT]:
+        for owner in owners[name]:
+            keep((name, *owner), _name_score(query, name))
     if len(query) >= 4:  # typos: compare with every distinct name (cheap: tens of thousands of short strings)
         close = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=20)
-        score_of = {name: score for name, score, _ in close}
-        for values in Alias.objects.filter(normalized__in=score_of).values_list(*columns):
-            keep(values, score_of[values[0]] * 0.75)  # below any real substring match
+        for name, score, _ in close:
+            for owner in owners[name]:
+                keep((name, *owner), score * 0.75)  # below any real substring match
     return found
 
 

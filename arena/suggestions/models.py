@@ -6,8 +6,9 @@ coordinator's decision. It is not versioned; each step is an entry in the activi
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from arena.urlcache import reverse_id
 
 
 class Suggestion(models.Model):
@@ -99,7 +100,7 @@ class Suggestion(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("suggestion-detail", args=[self.pk])
+        return reverse_id("suggestion-detail", self.pk)
 
     @property
     def record(self):

@@ -8,6 +8,8 @@ API answers it with 400. A filter across a many-to-many relation is a subquery, 
 import django_filters as df
 from django import forms
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -15,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from arena.register.models import Activity, Area, Arena, Country, Engagement, Organisation, Unit
 from arena.register.models.base import active_in_year
 from arena.register.normalize import normalize_name
+from arena.register.stamps import REFERENCE_LISTS, memo
 from arena.register.structure import unit_kind_order
 from arena.register.years import activity_years
 from arena.web.widgets import FastSelect
@@ -22,9 +25,41 @@ from arena.web.widgets import FastSelect
 ALL = _("Alle")
 
 
+# The drop-downs' reference lists change seldom: their options are kept per process and language until one of
+# their tables changes (REFERENCE_LISTS), instead of a query and a model instance per option on every page view.
+@memo(REFERENCE_LISTS, key=lambda field: (field.choices_key, get_language()))
+def _options(field) -> list[tuple[int, str]]:
+    return [(field.prepare_value(obj), field.label_from_instance(obj)) for obj in field.queryset]
+
+
+class KeptChoiceIterator(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from _options(self.field)
+
+    def __len__(self):
+        return len(_options(self.field)) + (self.field.empty_label is not None)
+
+
+class KeptModelChoiceField(forms.ModelChoiceField):
+    """A drop-down of reference rows with its options kept (REFERENCE_LISTS); `choices_key` names the list —
+    the same key must mean the same queryset. A chosen value is still checked against the database."""
+
+    iterator = KeptChoiceIterator
+
+    def __init__(self, *args, choices_key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices_key = choices_key
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.abbreviation} – {obj.name}" if obj.abbreviation else obj.name
+
+
+class KeptUnitChoiceField(UnitChoiceField, KeptModelChoiceField):
+    pass
 
 
 class NamedEntityField(forms.CharField):
@@ -93,11 +128,11 @@ class TypedChoiceFilter(LookupFilter):
 
 
 class ModelChoiceFilter(LookupFilter):
-    field_class = forms.ModelChoiceField
+    field_class = KeptModelChoiceField
 
 
 class UnitFilter(LookupFilter):
-    field_class = UnitChoiceField
+    field_class = KeptUnitChoiceField
 
 
 class NamedEntityFilter(LookupFilter):
@@ -123,24 +158,30 @@ def _unit(field_name: str) -> UnitFilter:
         field_name=field_name,
         label=_("Enhet"),
         queryset=Unit.objects.order_by(unit_kind_order(), "name"),
+        choices_key="units",
         empty_label=ALL,
         widget=FastSelect,
     )
 
 
-def _model(field_name: str, label, queryset) -> ModelChoiceFilter:
+def _model(field_name: str, label, queryset, choices_key: str) -> ModelChoiceFilter:
     return ModelChoiceFilter(
-        field_name=field_name, label=label, queryset=queryset, empty_label=ALL, widget=FastSelect
+        field_name=field_name,
+        label=label,
+        queryset=queryset,
+        choices_key=choices_key,
+        empty_label=ALL,
+        widget=FastSelect,
     )
 
 
 def _country(field_name: str = "countries") -> ModelChoiceFilter:
-    return _model(field_name, _("Land"), Country.objects.order_by("name"))
+    return _model(field_name, _("Land"), Country.objects.order_by("name"), "countries")
 
 
 def _area() -> ModelChoiceFilter:
     areas = Area.objects.select_related("framework").order_by("framework__name", "number")
-    return _model("areas", _("Satsningsområde eller mål"), areas)
+    return _model("areas", _("Satsningsområde eller mål"), areas, "areas")
 
 
 def _named(field_name: str, label, model) -> NamedEntityFilter:
@@ -199,6 +240,7 @@ class EngagementFilterSet(FilterSet):
         "partner",
         _("Nasjonal partner"),
         Organisation.objects.filter(kind__in=Organisation.NATIONAL_KINDS).order_by("name"),
+        "national-partners",
     )
     role = ChoiceFilter(
         field_name="role", label=_("Rolle"), choices=[("", ALL), *Engagement.Role.choices], widget=FastSelect

@@ -3,7 +3,7 @@ list for typos is reloaded after a change, counts stop at their cap, and years a
 (Speed itself is measured by benchmarks/web_latency.py, not here.)"""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from arena.register import search as search_module
 from arena.register.models import Activity, Arena
@@ -57,11 +57,20 @@ def test_a_new_name_is_found_by_typo_at_once():
     assert search("Salthandlingsgrupen").arenas[0].obj == renamed
 
 
-def test_the_name_list_is_not_reloaded_while_nothing_changes(django_assert_num_queries):
+@pytest.mark.django_db(transaction=True)  # kept only outside a transaction (arena/register/stamps.py)
+def test_the_name_list_is_kept_while_nothing_changes_and_reloaded_after_a_change(django_assert_num_queries):
     Arena.objects.create(name="Kreftregisternettverket", kind="network")
     search_module.alias_names()
     with django_assert_num_queries(0):
         assert "kreftregisternettverket" in search_module.alias_names()
+    Arena.objects.create(name="Salthandlingsgruppen", kind="network")
+    with django_assert_num_queries(1):
+        assert "salthandlingsgruppen" in search_module.alias_names()
+    with transaction.atomic():  # inside a transaction: read, not kept
+        Arena.objects.filter(name="Salthandlingsgruppen").delete()
+        assert "salthandlingsgruppen" not in search_module.alias_names()
+        transaction.set_rollback(True)
+    assert "salthandlingsgruppen" in search_module.alias_names()
 
 
 def test_the_activity_count_stops_at_its_cap(monkeypatch):

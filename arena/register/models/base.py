@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from arena.register.models.labels import ChoiceLabels
 from arena.register.models.names import other_names
 from arena.register.tree import Tree
 
 
-class Period(models.Model):
+class Period(ChoiceLabels, models.Model):
     """A stretch of time with an optional start and end; open ends mean 'not known' or 'still going'."""
 
     starts_on = models.DateField(_("fra"), null=True, blank=True)
@@ -95,7 +96,7 @@ class SourceDocument(models.Model):
         return self.title
 
 
-class Provenance(models.Model):
+class Provenance(ChoiceLabels, models.Model):
     """Where a fact came from: a source document, the section in it and the character span."""
 
     source = models.ForeignKey(

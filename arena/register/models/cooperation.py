@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import (
@@ -15,6 +14,7 @@ from arena.register.models.base import (
     span_order_constraint,
 )
 from arena.register.models.names import NamedEntity
+from arena.urlcache import reverse_id
 
 
 class Organisation(NamedEntity):
@@ -84,7 +84,7 @@ class Organisation(NamedEntity):
         parent_cycle_check(self, _("En organisasjon kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
-        return reverse("organisation-detail", args=[self.pk])
+        return reverse_id("organisation-detail", self.pk)
 
 
 class Arena(NamedEntity, Period):
@@ -165,7 +165,7 @@ class Arena(NamedEntity, Period):
         parent_cycle_check(self, _("En arena kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
-        return reverse("arena-detail", args=[self.pk])
+        return reverse_id("arena-detail", self.pk)
 
 
 class Engagement(Period, Provenance):
@@ -276,4 +276,4 @@ class Engagement(Period, Provenance):
         return f"{name} – {self.arena.short_name} ({self.get_role_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("engagement-detail", args=[self.pk])
+        return reverse_id("engagement-detail", self.pk)

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from arena.register.models.labels import ChoiceLabels
 from arena.register.normalize import normalize_name
 
 
@@ -85,7 +86,7 @@ class Alias(models.Model):
         return self.organisation or self.arena or self.unit
 
 
-class NamedEntity(models.Model):
+class NamedEntity(ChoiceLabels, models.Model):
     """Abstract base for register entities known by names: keeps their Alias rows in step with name fields."""
 
     name = models.CharField(_("navn"), max_length=300)

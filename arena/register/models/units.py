@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import Period, RecordHistory, parent_cycle_check
 from arena.register.models.names import NamedEntity
+from arena.urlcache import reverse_id
 
 
 class Unit(NamedEntity):
@@ -61,7 +61,7 @@ class Unit(NamedEntity):
         parent_cycle_check(self, _("En enhet kan ikke ligge under seg selv."))
 
     def get_absolute_url(self) -> str:
-        return reverse("unit-detail", args=[self.pk])
+        return reverse_id("unit-detail", self.pk)
 
 
 class Person(models.Model):
@@ -101,7 +101,7 @@ class Person(models.Model):
         return f"{self.given_name} {self.family_name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("person-detail", args=[self.pk])
+        return reverse_id("person-detail", self.pk)
 
 
 class UnitRole(Period):
@@ -138,4 +138,4 @@ class UnitRole(Period):
         return f"{self.person} – {self.get_role_display()}, {self.unit.short_name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("unit-detail", args=[self.unit_id]) + "#roller"
+        return reverse_id("unit-detail", self.unit_id) + "#roller"

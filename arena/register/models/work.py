@@ -2,11 +2,11 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from arena.register.models.base import Provenance, RecordHistory, span_order_constraint
 from arena.register.normalize import normalize_name
+from arena.urlcache import reverse_id
 
 YEAR_RANGE = Q(year__gte=1990) & Q(year__lte=2100)
 
@@ -73,7 +73,7 @@ class Area(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("area-detail", args=[self.pk])
+        return reverse_id("area-detail", self.pk)
 
 
 class Activity(Provenance):
@@ -152,7 +152,7 @@ class Activity(Provenance):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("activity-detail", args=[self.pk])
+        return reverse_id("activity-detail", self.pk)
 
 
 class Outlook(models.Model):
@@ -193,7 +193,7 @@ class Outlook(models.Model):
         return f"{self.unit.short_name} {self.year}"
 
     def get_absolute_url(self) -> str:
-        return reverse("unit-detail", args=[self.unit_id]) + f"#utsyn-{self.year}"
+        return reverse_id("unit-detail", self.unit_id) + f"#utsyn-{self.year}"
 
 
 class GuidingDocument(models.Model):
