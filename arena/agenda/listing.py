@@ -7,12 +7,12 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils import formats, timezone
 
 from arena.agenda import meetings as meeting_queries
 from arena.agenda.models import BriefingNote, Deadline, Meeting
 from arena.register.structure import UnitTree
+from arena.urlcache import reverse_id
 
 
 @dataclass
@@ -109,7 +109,7 @@ class ArenaRef:
         return self.short_name
 
     def get_absolute_url(self) -> str:
-        return reverse("arena-detail", args=[self.pk])
+        return reverse_id("arena-detail", self.pk)
 
 
 def _querysets(start: datetime.date, end: datetime.date, *, unit=None, arena=None, kind: str = ""):
@@ -192,7 +192,7 @@ def entries(
                     kind=meeting_kind,
                     kind_label=labels.get(meeting_kind, meeting_kind),
                     title=name,
-                    url=reverse("agenda-meeting", args=[pk]),
+                    url=reverse_id("agenda-meeting", pk),
                     start=local_start.date(),
                     end=local_end.date(),
                     starts_at=local_start,
