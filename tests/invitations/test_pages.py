@@ -208,3 +208,43 @@ def test_list_sections_and_pages_are_bounded(as_persona, invitation_world):
     assert listed.count("Mange ") == views.PER_PAGE and 'rel="next"' in listed
     second = as_persona("coordinator").get(reverse("invitation-list") + "?page=2").content.decode()
     assert second.split('id="all-heading"')[1].count("Mange ") == 5
+
+
+def test_tables_show_unit_or_proposal_without_a_query_per_row(as_persona, invitation_world):
+    """The list's and the arena page's tables: the unit, or for one in triage the proposed unit, each row's
+    dates and status, and no query per row."""
+    import datetime
+
+    from django.utils import timezone
+
+    world = invitation_world
+    received = timezone.make_aware(datetime.datetime(2031, 2, 4, 0, 30))  # 4 Feb in Oslo, 3 Feb in UTC
+
+    def add(n, offset):
+        Invitation.objects.bulk_create(
+            Invitation(
+                message_id=f"<table-{offset + i}@x.org>",
+                subject=f"Tabellrad {offset + i}",
+                received_at=received,
+                arena=world.ern,
+                proposed_unit=world.personas.kf,
+                starts_on=datetime.date(2031, 3, 12),
+            )
+            for i in range(n)
+        )
+
+    client = as_persona("coordinator")
+    add(1, 0)
+    arena_url = reverse("arena-detail", args=[world.ern.pk])
+    with CaptureQueriesContext(connection) as one:
+        client.get(arena_url)
+        client.get(reverse("invitation-list"))
+    add(6, 1)
+    with CaptureQueriesContext(connection) as seven:
+        arena_page = client.get(arena_url).content.decode()
+        list_page = client.get(reverse("invitation-list")).content.decode()
+    assert len(seven.captured_queries) <= len(one.captured_queries)
+    for page in (arena_page, list_page):
+        assert page.count("Tabellrad") >= 7
+        assert f"forslag: {world.personas.kf.name}" in page
+        assert "04.02.2031" in page and "12.03.2031" in page and "Til vurdering" in page
