@@ -192,7 +192,7 @@ def test_briefing_notes_from_agenda_to_compiled_docx(new_page, people, tmp_path)
         assert re.search(r"Takk, leder\.", body)
 
 
-def test_agenda_pages_pass_axe(new_page, people):
+def test_agenda_pages_pass_axe(new_page, people, monkeypatch):
     from arena.agenda import notes
     from arena.agenda.meetings import add_item
     from arena.agenda.models import Deadline, Obligation
@@ -233,4 +233,16 @@ def test_agenda_pages_pass_axe(new_page, people):
     coordinator = new_page("koordinator")
     coordinator.goto(f"/agenda/notater/{note.pk}/")
     problems["review"] = _axe_serious(coordinator)
+    # A month and a list with more entries than they show: the notice, the days' links and the link that goes on.
+    from arena.agenda.views import calendar
+
+    monkeypatch.setattr(calendar, "MONTH_LIMIT", 0)
+    monkeypatch.setattr(calendar, "LIST_LIMIT", 0)
+    for url in ("/agenda/?year=2031&month=5", "/agenda/liste/?from=2031-04-01&to=2031-06-30"):
+        coordinator.goto(url)
+        assert (
+            coordinator.get_by_text("Kalenderen viser ikke alt").count()
+            + coordinator.get_by_text("flere enn 0").count()
+        ), url
+        problems[f"capped {url}"] = _axe_serious(coordinator)
     assert {url: found for url, found in problems.items() if found} == {}
