@@ -15,7 +15,7 @@ from arena.agenda.models import DEFAULT_TIME_ZONE, Meeting, Obligation
 from arena.register.models import Arena, Organisation, Person, Unit
 from arena.register.normalize import normalize_name
 from arena.register.structure import unit_kind_order
-from arena.web.filters import ALL, UnitChoiceField
+from arena.web.filters import ALL, KeptUnitChoiceField, UnitChoiceField
 from arena.web.widgets import FastSelect
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -240,8 +240,14 @@ class CalendarFilterForm(forms.Form):
 
     KINDS = [("", ALL), *Meeting.Kind.choices, ("deadline", _("Rapporteringsfrist"))]
 
-    unit = UnitChoiceField(
-        label=_("Enhet"), required=False, queryset=Unit.objects.none(), empty_label=ALL, widget=FastSelect
+    # the drop-down's options kept per process until the units change (the same list as the register's filters)
+    unit = KeptUnitChoiceField(
+        label=_("Enhet"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=ALL,
+        widget=FastSelect,
+        choices_key="units",
     )
     arena = EntityNameField(Arena, label=_("Arena"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False, choices=KINDS, widget=FastSelect)
