@@ -157,6 +157,8 @@ def percentiles(times: list[float]) -> tuple[float, float, float]:
 
 
 def measure(base: str, session: str, urls: list[str], concurrency: int) -> list[float]:
+    """A new connection per request, as from a reverse proxy without upstream keep-alive (docs/deploy.md)."""
+
     def fetch(url):
         request = urllib.request.Request(base + url, headers={"Cookie": f"sessionid={session}"})
         started = time.perf_counter()
@@ -181,6 +183,7 @@ def main():
         "--requests", type=int, default=40, help="requests per page kind and concurrency level"
     )
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (1: gunicorn's sync worker)")
     parser.add_argument(
         "--pages", default=",".join(PAGE_KINDS), help=f"page kinds to measure, of {','.join(PAGE_KINDS)}"
     )
@@ -209,7 +212,7 @@ def main():
     port = free_port()
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "arena.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
-         "--threads", "4", "--timeout", "120"],
+         "--threads", str(args.threads), "--timeout", "120"],
         env={**env, "DJANGO_SETTINGS_MODULE": "floor_settings", "PYTHONPATH": f"{ROOT}:{ROOT / 'benchmarks'}"},
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -224,7 +227,7 @@ def main():
         rng = random.Random(7)
         print(f"SYNTHETIC register on {args.database}: {args.units} units, {args.arenas} arenas, "
               f"{args.activities} activities, {info['extras']}; built in {info['build_seconds']:.1f} s")  # fmt: skip
-        print(f"server: gunicorn, {args.workers} workers x 4 threads, {os.cpu_count()} CPU cores")
+        print(f"server: gunicorn, {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPU cores")
         print(f"{'page kind':<11} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
               f" {'floor p50':>9} {'floor p95':>9} {'ratio p50':>9} {'ratio p95':>9}")  # fmt: skip
         for kind in args.pages.split(","):
