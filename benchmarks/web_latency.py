@@ -150,6 +150,36 @@ def peak_rss_mb(master_pid: int) -> list[float]:
     return peaks
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by these processes (0 for one that is gone)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_pids(master_pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()]
+
+
+def database_pids() -> list[int]:
+    """PostgreSQL's processes on this machine (its backends do the queries' work)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def percentiles(times: list[float]) -> tuple[float, float, float]:
     times = sorted(times)
     p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
@@ -157,6 +187,8 @@ def percentiles(times: list[float]) -> tuple[float, float, float]:
 
 
 def measure(base: str, session: str, urls: list[str], concurrency: int) -> list[float]:
+    """A new connection per request, as from a reverse proxy without upstream keep-alive (docs/deploy.md)."""
+
     def fetch(url):
         request = urllib.request.Request(base + url, headers={"Cookie": f"sessionid={session}"})
         started = time.perf_counter()
@@ -181,6 +213,9 @@ def main():
         "--requests", type=int, default=40, help="requests per page kind and concurrency level"
     )
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--threads", type=int, default=4, help="threads per worker (1: gunicorn's sync worker)"
+    )
     parser.add_argument(
         "--pages", default=",".join(PAGE_KINDS), help=f"page kinds to measure, of {','.join(PAGE_KINDS)}"
     )
@@ -209,7 +244,7 @@ def main():
     port = free_port()
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "arena.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
-         "--threads", "4", "--timeout", "120"],
+         "--threads", str(args.threads), "--timeout", "120"],
         env={**env, "DJANGO_SETTINGS_MODULE": "floor_settings", "PYTHONPATH": f"{ROOT}:{ROOT / 'benchmarks'}"},
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -222,9 +257,12 @@ def main():
             except OSError:
                 time.sleep(0.2)
         rng = random.Random(7)
+        cpu: dict[tuple[str, int], list[float]] = {}
         print(f"SYNTHETIC register on {args.database}: {args.units} units, {args.arenas} arenas, "
               f"{args.activities} activities, {info['extras']}; built in {info['build_seconds']:.1f} s")  # fmt: skip
-        print(f"server: gunicorn, {args.workers} workers x 4 threads, {os.cpu_count()} CPU cores")
+        print(
+            f"server: gunicorn, {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPU cores"
+        )
         print(f"{'page kind':<11} {'users':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
               f" {'floor p50':>9} {'floor p95':>9} {'ratio p50':>9} {'ratio p95':>9}")  # fmt: skip
         for kind in args.pages.split(","):
@@ -236,12 +274,23 @@ def main():
             for users in (1, 20):
                 n = args.requests if users == 1 else args.requests * 3
                 urls = [urls_for(kind, info, rng) for _ in range(n)]
+                pids, db = server_pids(server.pid), database_pids()
+                before = cpu_seconds(pids), cpu_seconds(db), time.process_time()
                 p50, p95, top = percentiles(measure(base, info["session"], urls, users))
+                cpu[(kind, users)] = [
+                    (after - start) * 1000 / n
+                    for after, start in zip(
+                        (cpu_seconds(pids), cpu_seconds(db), time.process_time()), before, strict=True
+                    )
+                ]
                 f50, f95, _ = percentiles(
                     measure(base, info["session"], ["/_floor" + u for u in urls], users)
                 )
                 print(f"{kind:<11} {users:>5} {n:>8} {p50:>8.0f} {p95:>8.0f} {top:>8.0f}"
                       f" {f50:>9.1f} {f95:>9.1f} {p50 / f50:>9.1f} {p95 / f95:>9.1f}")  # fmt: skip
+        print("\nCPU per request (ms; the server's workers, PostgreSQL's processes, this client), same runs:")
+        for (kind, users), (web, database, client) in cpu.items():
+            print(f"{kind:<11} {users:>5} {web:>8.1f} {database:>8.1f} {client:>8.1f}")
         peaks = peak_rss_mb(server.pid)
         print("peak RSS per worker (MB, VmHWM after all runs): " + ", ".join(f"{p:.0f}" for p in peaks))
     finally:
