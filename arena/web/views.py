@@ -29,6 +29,7 @@ from arena.register.permissions import pending_suggestions
 from arena.register.search import EXTRA_GROUPS, search
 from arena.register.structure import UNIT_KINDS, unit_kind_order
 from arena.register.years import activity_years
+from arena.web import listing
 from arena.web.filters import (
     FILTERSETS,
     ActivityFilterSet,
@@ -73,12 +74,14 @@ def _areas(queryset):
     return queryset.select_related("framework")
 
 
-def _list(request, template: str, filterset_class, queryset, counts=None, **context):
+def _list(request, template: str, filterset_class, queryset, counts=None, rows=None, **context):
     """A filtered list page of PAGE_SIZE rows; `counts` (attribute=(model, field)) are attached to the page's
-    rows only."""
+    rows only; `rows` (a function of arena/web/listing.py) turns them into what the template writes (`rows`)."""
     filterset = filterset_class(request.GET, queryset=queryset)
     page = page_of(request, filterset.qs, PAGE_SIZE)
     objects = _with_counts(page.object_list, **counts) if counts else page.object_list
+    if rows is not None:
+        context["rows"] = rows(objects)
     query = request.GET.copy()
     query.pop("page", None)
     suffix = f"?{query.urlencode()}" if query else ""
@@ -245,8 +248,10 @@ def arena_detail(request, pk: int):
 
 
 def engagement_list(request):
-    queryset = Engagement.objects.select_related("unit", "partner", "arena").prefetch_related("people")
-    return _list(request, "web/engagement_list.html", EngagementFilterSet, request.access.visible(queryset))
+    queryset = request.access.visible(Engagement.objects.select_related("unit", "partner", "arena"))
+    return _list(
+        request, "web/engagement_list.html", EngagementFilterSet, queryset, rows=listing.engagement_rows
+    )
 
 
 def engagement_detail(request, pk: int):
@@ -268,8 +273,8 @@ def engagement_detail(request, pk: int):
 
 
 def activity_list(request):
-    queryset = Activity.objects.prefetch_related("units", "arenas")
-    return _list(request, "web/activity_list.html", ActivityFilterSet, queryset)
+    queryset = Activity.objects.only("pk", "year", "title", "kind")
+    return _list(request, "web/activity_list.html", ActivityFilterSet, queryset, rows=listing.activity_rows)
 
 
 def activity_detail(request, pk: int):

@@ -1,6 +1,7 @@
 """Template helpers for the register's pages."""
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -20,6 +21,12 @@ def local_name(obj) -> str:
     if (get_language() or "").startswith("en"):
         return getattr(obj, "name_en", "") or name
     return name
+
+
+@register.filter
+def link_list(links) -> str:
+    """[(url, text), …] as links separated by commas, each url and text escaped (rows of arena/web/listing.py)."""
+    return format_html_join(", ", '<a href="{}">{}</a>', links)
 
 
 @register.filter
