@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from arena.monitoring import feeds, reports
+from arena.monitoring import feeds, listing, reports
 from arena.monitoring.filters import MonitoringItemFilter
 from arena.monitoring.forms import (
     AssessmentForm,
@@ -78,7 +78,8 @@ def item_list(request):
     form = filterset.form
     form.is_filtered = any(request.GET.get(name) for name in form.fields)
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else _items(request)
-    page = page_of(request, queryset.order_by("-date", "-pk"), PER_PAGE)
+    page = page_of(request, queryset.order_by("-date", "-pk").prefetch_related(None), PER_PAGE)
+    objects = list(page.object_list)
     return render(
         request,
         "monitoring/item_list.html",
@@ -86,7 +87,8 @@ def item_list(request):
             {
                 "form": form,
                 "page_obj": page,
-                "objects": page.object_list,
+                "objects": objects,
+                "rows": listing.item_rows(objects),
                 "situations": Situation.objects.all()[:20],
                 "can_edit": access.can_edit_monitoring(),
             }

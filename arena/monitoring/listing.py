@@ -1,0 +1,50 @@
+"""The item table's rows, worked out once per page in plain Python (as arena/web/listing.py does for the
+register's lists): dates formatted once per day, countries read as values through the link table with their
+links made once per country, labels translated once per page — the template only writes strings."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import get_language
+
+from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind
+from arena.urlcache import reverse_id
+
+
+def item_rows(items) -> list[dict]:
+    """One dict per item (objects with their source organisation and arena loaded) for
+    monitoring/includes/item_table.html."""
+    items = list(items)
+    english = (get_language() or "").startswith("en")
+    countries: dict[int, list[tuple[str, str]]] = {}
+    links: dict[str, str] = {}
+    through = MonitoringItem.countries.through
+    rows = (
+        through.objects.filter(monitoringitem__in=[item.pk for item in items])
+        .order_by("country__name")
+        .values_list("monitoringitem_id", "country__code", "country__name", "country__name_en")
+    )
+    for item_id, code, name, name_en in rows:
+        if code not in links:
+            links[code] = reverse("monitoring-country", args=[code])
+        countries.setdefault(item_id, []).append((links[code], name_en if english else name))
+    kinds = {value: str(label) for value, label in SourceKind.choices}
+    days: dict[datetime.date, str] = {}
+    result = []
+    for item in items:
+        if item.date not in days:
+            days[item.date] = dateformat.format(item.date, "j. M Y")
+        source = item.source_organisation or item.source_arena
+        result.append(
+            {
+                "iso_date": item.date.isoformat(),
+                "date": days[item.date],
+                "url": reverse_id("monitoring-item", item.pk),
+                "title": item.title,
+                "countries": countries.get(item.pk, []),
+                "source": (str(source) if source else item.source_text) or kinds.get(item.source_kind, ""),
+                "restricted": item.access_level == AccessLevel.TEAM,
+            }
+        )
+    return result
