@@ -1,0 +1,28 @@
+"""The item table's rows (monitoring/listing.py): date, link, countries in name order and in the page's
+language, the source or its kind, and the team-only mark."""
+
+from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
+from django.utils import translation
+
+from arena.monitoring.listing import item_rows
+from arena.monitoring.models import MonitoringItem
+
+
+def test_item_rows_show_what_the_table_shows(team):
+    team.secret_item.countries.add(team.sweden)  # Danmark before Sverige
+    items = MonitoringItem.objects.select_related("source_organisation", "source_arena").order_by("date")
+    open_row, secret_row = item_rows(items)
+    assert open_row["iso_date"] == "2020-03-16"
+    assert open_row["date"] == date_filter(team.open_item.date, "j. M Y") and open_row["date"].startswith(
+        "16. "
+    )
+    assert open_row["url"] == reverse("monitoring-item", args=[team.open_item.pk])
+    assert open_row["source"] == "Ambassaden i Stockholm" and not open_row["restricted"]
+    assert secret_row["restricted"] and secret_row["source"] == team.secret_item.get_source_kind_display()
+    assert [name for _, name in secret_row["countries"]] == ["Danmark", "Sverige"]
+    assert secret_row["countries"][0][0] == reverse("monitoring-country", args=["DK"])
+    with translation.override("en"):
+        open_row, secret_row = item_rows(items)
+        assert [name for _, name in secret_row["countries"]] == ["Denmark", "Sweden"]
+        assert open_row["date"] == date_filter(team.open_item.date, "j. M Y")
