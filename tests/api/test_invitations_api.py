@@ -4,6 +4,7 @@ body or the attachments, which carry personal data and are shown only on the pag
 import json
 
 import pytest
+from django.utils import timezone
 
 from arena.api import tokens
 from arena.invitations.intake import receive
@@ -120,7 +121,7 @@ def test_invitation_filters(client, invitation_world):  # noqa: F811
     assert (routed.kind, triage.kind) == ("meeting", "other")
     assert ids(kind="meeting") == [routed.pk] and ids(kind="course") == []
     assert ids(deadline_before="2030-02-02") == [routed.pk] and ids(deadline_before="2030-02-01") == []
-    day = routed.received_at.date().isoformat()
+    day = timezone.localtime(routed.received_at).date().isoformat()  # the day in Oslo, as the filter reads it
     assert set(ids(received_from=day, received_to=day)) == {routed.pk, triage.pk}
     assert ids(received_from="2031-01-01") == []
     assert reader.get("invitations/", status="nonsense").status_code == 400
