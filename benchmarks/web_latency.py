@@ -1,7 +1,8 @@
 """Latency of the register's pages under load, on a SYNTHETIC register (see benchmarks/synthetic.py).
 
 Builds a fresh database (SQLite file, or a PostgreSQL database `arena_bench`), fills it with synthetic data,
-starts a real server process (gunicorn), signs in one user, and measures p50/p95 latency of list, search and
+starts a real server process (gunicorn, 3 sync workers as `serve --production` runs it; `--threads 4` for
+gthread workers), signs in one user, and measures p50/p95 latency of list, search and
 detail pages for 1 and for 20 concurrent users. Requests go to 127.0.0.1 only and are bounded in number.
 
 Beside each page it times, in the same run and the same server, the page's *floor* (benchmarks/floor.py: a bare
