@@ -215,7 +215,10 @@ def main():
     )
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument(
-        "--threads", type=int, default=4, help="threads per worker (1: gunicorn's sync worker)"
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker: 1 (default) is gunicorn's sync worker, as `serve --production` runs it",
     )
     parser.add_argument(
         "--pages", default=",".join(PAGE_KINDS), help=f"page kinds to measure, of {','.join(PAGE_KINDS)}"
