@@ -12,14 +12,18 @@ The activity text match uses an index on each database (arena/register/textsearc
 full text on PostgreSQL, FTS5 trigrams on SQLite).
 
 Bounded work per query, whatever the register's size: at most NAME_LIMIT names and linked arenas are considered,
-the activities counted stop at COUNT_CAP (`Results.activities_capped` then says "more than"), and only the newest
-few hundred matching activities are ranked. The list of all names for typo matching is kept in each process's
+only the newest COUNT_CAP + 1 matching activities are read: those are ranked and counted (`Results.activities_capped`
+then says "more than"), and only the shown ones become model instances. The list of all names for typo matching is kept in each process's
 memory and reloaded when any name changes (`alias_names()`); substring matches on names are found in it too.
 Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
+from math import ceil, floor
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 from rapidfuzz import fuzz, process
 
@@ -27,34 +31,54 @@ from arena.register.models import Activity, Alias, Arena, Engagement, Organisati
 from arena.register.normalize import normalize_name
 from arena.register.permissions import without_pending
 from arena.register.stamps import ALIAS_NAMES, memo
+from arena.register.structure import kept_organisations
 from arena.register.textsearch import activity_text_match
 
 MIN_QUERY = 2
 TYPO_SCORE = 85  # rapidfuzz ratio (0–100) a name must reach to count as a typo of the query
 GROUP_LIMIT = 25
 NAME_LIMIT = 200  # names (and arenas linked to a named organisation) considered per query
-COUNT_CAP = 1000  # matching activities counted per query; beyond it the page says "more than"
+COUNT_CAP = (
+    200  # the newest matching activities read, ranked and counted; beyond it the page says "more than"
+)
+NAME_FIELDS = (
+    "pk",
+    "name",
+    "abbreviation",
+)  # what str() and get_absolute_url() of a unit, organisation or arena use
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The name table as search reads it: distinct normalised names, shortest first, with their owners."""
+
+    names: list[str]  # sorted by (length, name): the first names containing the query are the best ones
+    lengths: list[int]  # the length of each name, to pick those of about the query's length (typos)
+    owners: dict[str, tuple[tuple[int | None, int | None, int | None], ...]]
 
 
 @memo(ALIAS_NAMES)
-def _alias_table() -> tuple[list[str], dict[str, tuple]]:
+def _alias_table() -> _Names:
     owners: dict[str, list] = {}
     rows = Alias.objects.order_by().values_list("normalized", "organisation_id", "arena_id", "unit_id")
     for name, *owner in rows.iterator(chunk_size=5000):
         owners.setdefault(name, []).append(tuple(owner))
-    return list(owners), {name: tuple(found) for name, found in owners.items()}
+    names = sorted(owners, key=lambda name: (len(name), name))
+    return _Names(
+        names, [len(name) for name in names], {name: tuple(found) for name, found in owners.items()}
+    )
 
 
 def alias_names() -> list[str]:
     """Every distinct normalised name, for typo matching: loaded once per process and again whenever an Alias
     row was saved or deleted (arena/register/stamps.py)."""
-    return _alias_table()[0]
+    return _alias_table().names
 
 
 def alias_owners() -> dict[str, tuple[tuple[int | None, int | None, int | None], ...]]:
     """Each name of `alias_names()` → the (organisation, arena, unit) ids that carry it; kept the same way
     (about ten megabytes for forty thousand names)."""
-    return _alias_table()[1]
+    return _alias_table().owners
 
 
 @dataclass(frozen=True)
@@ -122,41 +146,55 @@ def _name_score(query: str, name: str) -> float:
     return 70  # inside a word: a compound
 
 
+def _typo_window(table: _Names, query: str) -> list[str]:
+    """The names long or short enough to reach TYPO_SCORE: fuzz.ratio of lengths a and b is at most
+    100 × (1 − |a − b| / (a + b))."""
+    slack = (100 - TYPO_SCORE) / 100
+    shortest = floor(len(query) * (1 - slack) / (1 + slack))
+    longest = ceil(len(query) * (1 + slack) / (1 - slack))
+    return table.names[bisect_left(table.lengths, shortest) : bisect_right(table.lengths, longest)]
+
+
 def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
     """(owner kind, owner pk) → (best score, matched name) for every alias that contains or nearly equals q."""
     found: dict[tuple[str, int], tuple[float, str]] = {}
 
-    def keep(alias_values, score):
-        name, org, arena, unit = alias_values
-        for kind, pk in (("organisation", org), ("arena", arena), ("unit", unit)):
-            if pk is not None and score > found.get((kind, pk), (0, ""))[0]:
-                found[(kind, pk)] = (score, name)
+    def keep(name, owners, score):
+        for org, arena, unit in owners:
+            for kind, pk in (("organisation", org), ("arena", arena), ("unit", unit)):
+                if pk is not None and score > found.get((kind, pk), (0, ""))[0]:
+                    found[(kind, pk)] = (score, name)
 
-    names, owners = _alias_table()
-    # Substring matches found in the kept name list (a few milliseconds for tens of thousands of names, the
-    # same on every database), the shortest first: an exact name is the shortest name containing the query.
-    containing = sorted((name for name in names if query in name), key=lambda name: (len(name), name))
-    for name in containing[:NAME_LIMIT]:
-        for owner in owners[name]:
-            keep((name, *owner), _name_score(query, name))
-    if len(query) >= 4:  # typos: compare with every distinct name (cheap: tens of thousands of short strings)
-        close = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=20)
+    table = _alias_table()
+    # Substring matches, read from the kept list until NAME_LIMIT are found (the same on every database).
+    # The list is sorted shortest first, and an exact name is the shortest name containing the query.
+    for name in islice((name for name in table.names if query in name), NAME_LIMIT):
+        keep(name, table.owners[name], _name_score(query, name))
+    if len(query) >= 4:  # typos
+        close = process.extract(
+            query, _typo_window(table, query), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=20
+        )
         for name, score, _ in close:
-            for owner in owners[name]:
-                keep((name, *owner), score * 0.75)  # below any real substring match
+            keep(name, table.owners[name], score * 0.75)  # below any real substring match
     return found
 
 
-def _organisation_tree(root_ids: set[int]) -> set[int]:
-    ids, frontier = set(root_ids), set(root_ids)
-    while frontier:
-        frontier = set(Organisation.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
+def _loaded(model, fields: list[str], values) -> object:
+    """A `model` instance from `values` of `fields` read with values_list; the other fields load when read,
+    as with QuerySet.only()."""
+    given = dict(zip(fields, values, strict=True))
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in given]
+    return model.from_db(DEFAULT_DB_ALIAS, names, [given[name] for name in names])
+
+
+def _ranked(objects, scores: dict, why: dict, kind: str, limit: int) -> list[Hit]:
+    ranked = sorted(objects, key=lambda o: (-scores[o.pk], str(o)))
+    return [Hit(o, scores[o.pk], why.get((kind, o.pk), "")) for o in ranked[:limit]]
 
 
 def _engagements(scores: dict, limit: int, visible) -> list[Hit]:
-    """Engagements held by a unit or national partner the query names, or in an arena it names (directly)."""
+    """Engagements held by a unit or national partner the query names, or in an arena it names (directly).
+    The first limit × 4 by arena and role are ranked: read as ids, then the shown ones loaded."""
     units = {pk for pk, s in scores["unit"].items() if s >= 90}
     partners = {pk for pk, s in scores["organisation"].items() if s >= 90}
     arenas = {pk for pk, s in scores["arena"].items() if s >= 80}
@@ -165,18 +203,30 @@ def _engagements(scores: dict, limit: int, visible) -> list[Hit]:
     matching = Q(unit__in=units) | Q(partner__in=partners) | Q(arena__in=arenas)
     rows = (
         visible(Engagement.objects.filter(matching))
-        .select_related("unit", "partner", "arena")
-        .order_by("arena__name", "role", "pk")[: limit * 4]
+        .order_by("arena__name", "role", "pk")
+        .values_list("pk", "unit_id", "partner_id", "arena_id")[: limit * 4]
     )
-    found = []
-    for e in rows:
-        score = max(
-            scores["unit"].get(e.unit_id, 0),
-            scores["organisation"].get(e.partner_id, 0),
-            scores["arena"].get(e.arena_id, 0),
+    score = {}
+    for pk, unit, partner, arena in rows:
+        best = max(
+            scores["unit"].get(unit, 0), scores["organisation"].get(partner, 0), scores["arena"].get(arena, 0)
         )
-        found.append(Hit(e, score + (1 if e.partner_id else 0)))
-    return sorted(found, key=lambda h: -h.score)[:limit]
+        score[pk] = best + (1 if partner else 0)
+    shown = sorted(score, key=lambda pk: -score[pk])[
+        :limit
+    ]  # a stable sort: by arena and role within a score
+    loaded = (
+        Engagement.objects.select_related("unit", "partner", "arena")
+        .only(
+            "role",
+            "unit_id",
+            "partner_id",
+            "arena_id",
+            *(f"{link}__{f}" for link in ("unit", "partner", "arena") for f in ("name", "abbreviation")),
+        )
+        .in_bulk(shown)
+    )
+    return [Hit(loaded[pk], score[pk]) for pk in shown if pk in loaded]
 
 
 def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
@@ -193,43 +243,49 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     }
     # pending proposals (arena.suggestions) only for their proposer and the coordinator
     visible = access.visible if access is not None else without_pending
-    for kind, model in (("organisation", Organisation), ("arena", Arena)):
-        if scores[kind]:
-            shown = set(visible(model.objects.filter(pk__in=list(scores[kind]))).values_list("pk", flat=True))
-            scores[kind] = {pk: s for pk, s in scores[kind].items() if pk in shown}
+    named_ones = visible(Organisation.objects.filter(pk__in=list(scores["organisation"]))).only(*NAME_FIELDS)
+    organisations = {o.pk: o for o in named_ones} if scores["organisation"] else {}
+    scores["organisation"] = {pk: s for pk, s in scores["organisation"].items() if pk in organisations}
 
     # Everything linked to an organisation that the query names (exactly or nearly): its sub-organisations,
     # their arenas, the activities on those arenas or with it as partner.
     named_orgs = {pk for pk, s in scores["organisation"].items() if s >= 90}
-    linked_orgs = _organisation_tree(named_orgs) if named_orgs else set()
+    linked_orgs: set[int] = set()
+    arenas: dict[int, Arena] = {}
     why = {}
     if named_orgs:
-        label = ", ".join(o.short_name for o in Organisation.objects.filter(pk__in=named_orgs))
-        linked_orgs = set(
-            visible(Organisation.objects.filter(pk__in=linked_orgs)).values_list("pk", flat=True)
-        )
+        kept = kept_organisations()
+        label = ", ".join(sorted(kept.short_names.get(pk, "") for pk in named_orgs))
+        below = kept.tree.descendants(named_orgs) - set(organisations)
+        if below:
+            linked = visible(Organisation.objects.filter(pk__in=below)).only(*NAME_FIELDS)
+            organisations.update((o.pk, o) for o in linked)
+        linked_orgs = named_orgs | (set(organisations) & below)
         for pk in linked_orgs - named_orgs:
             scores["organisation"].setdefault(pk, 60)
             why[("organisation", pk)] = label
-        linked_arenas = visible(Arena.objects.filter(organisation__in=linked_orgs)).order_by("pk")
-        for pk in linked_arenas.values_list("pk", flat=True)[:NAME_LIMIT]:
-            scores["arena"].setdefault(pk, 60)
-            why[("arena", pk)] = label
+        linked_arenas = visible(Arena.objects.filter(organisation__in=linked_orgs))
+        for arena in linked_arenas.order_by("organisation_id", "pk").only(*NAME_FIELDS)[:NAME_LIMIT]:
+            arenas[arena.pk] = arena
+            scores["arena"].setdefault(arena.pk, 60)
+            why[("arena", arena.pk)] = label
+    unread = [pk for pk in scores["arena"] if pk not in arenas]
+    if unread:
+        arenas.update((a.pk, a) for a in visible(Arena.objects.filter(pk__in=unread)).only(*NAME_FIELDS))
+    scores["arena"] = {pk: s for pk, s in scores["arena"].items() if pk in arenas}
     named_arenas = {pk for pk, s in scores["arena"].items() if s >= 60}
 
-    def hits(model, kind):
-        objs = model.objects.in_bulk(list(scores[kind]))
-        ranked = sorted(objs.values(), key=lambda o: (-scores[kind][o.pk], str(o)))
-        return [Hit(o, scores[kind][o.pk], why.get((kind, o.pk), "")) for o in ranked[:limit]]
-
-    results.units = hits(Unit, "unit")
-    results.organisations = hits(Organisation, "organisation")
-    results.arenas = hits(Arena, "arena")
+    units = Unit.objects.filter(pk__in=list(scores["unit"])).only(*NAME_FIELDS) if scores["unit"] else []
+    results.units = _ranked(units, scores["unit"], why, "unit", limit)
+    results.organisations = _ranked(
+        organisations.values(), scores["organisation"], why, "organisation", limit
+    )
+    results.arenas = _ranked(arenas.values(), scores["arena"], why, "arena", limit)
     results.engagements = _engagements(scores, limit, visible)
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]
     # The links are primary-key subqueries: an OR across many-to-many joins would defeat the indexes. Newest
-    # first; only the first few hundred are ranked, and the count stops at COUNT_CAP.
+    # first, read as values: the first COUNT_CAP are ranked and counted, the shown ones made model instances.
     matching = activity_text_match(query, words)
     if named_arenas:
         matching |= Q(
@@ -239,18 +295,22 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
         matching |= Q(
             pk__in=Activity.partners.through.objects.filter(organisation__in=linked_orgs).values("activity")
         )
-    activities = Activity.objects.filter(matching)
-    counted = activities.order_by()[: COUNT_CAP + 1].count()
-    results.total_activities = min(counted, COUNT_CAP)
-    results.activities_capped = counted > COUNT_CAP
-    ranked = activities.order_by("-year", "title").only("pk", "year", "title", "search_text")[: limit * 8]
+    fields = ["id", "year", "title"]
+    rows = list(
+        Activity.objects.filter(matching)
+        .order_by("-year", "title")
+        .values_list(*fields, "search_text")[: COUNT_CAP + 1]
+    )
+    results.total_activities = min(len(rows), COUNT_CAP)
+    results.activities_capped = len(rows) > COUNT_CAP
     scored = []
-    for activity in ranked:
-        title = normalize_name(activity.title)
-        score = 50 + 10 * sum(w in title for w in words) + 5 * sum(w in activity.search_text for w in words)
-        scored.append(Hit(activity, score + activity.year / 10_000))
-    results.activities = sorted(scored, key=lambda h: -h.score)[:limit]
+    for row in rows[:COUNT_CAP]:
+        title = normalize_name(row[2])
+        score = 50 + 10 * sum(w in title for w in words) + 5 * sum(w in row[3] for w in words)
+        scored.append((score + row[1] / 10_000, row))
+    scored.sort(key=lambda pair: -pair[0])
+    results.activities = [Hit(_loaded(Activity, fields, row[:3]), score) for score, row in scored[:limit]]
     if access is not None:
-        named = {"organisation": named_orgs | linked_orgs, "arena": named_arenas}
+        named = {"organisation": linked_orgs, "arena": named_arenas}
         results.extra = [(g.name, g.find(query, words, named, access, limit)) for g in EXTRA_GROUPS]
     return results

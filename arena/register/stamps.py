@@ -73,3 +73,4 @@ REFERENCE_LISTS = Stamp(  # the filter forms' drop-downs (web/filters.py)
     "filter-choices",
     ["register.Unit", "register.Country", "register.Area", "register.Framework", "register.Organisation"],
 )
+ORGANISATIONS = Stamp("organisations", ["register.Organisation"])  # search's organisation tree (structure.py)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, Value, When
 
 from arena.register.models import Arena, Organisation, Unit
+from arena.register.stamps import ORGANISATIONS, memo
 from arena.register.tree import Tree
 
 # The directorate first, then divisions, departments and teams (the model orders kinds alphabetically).
@@ -106,3 +107,22 @@ class OrganisationTree:
     def below(self, organisation_ids: Iterable[int]) -> set[int]:
         """The given organisations with all their sub-organisations."""
         return self.organisations.descendants(organisation_ids)
+
+
+@dataclass(frozen=True)
+class KeptOrganisations:
+    """Every organisation's parent and short name, kept in each process (`kept_organisations()`)."""
+
+    tree: Tree
+    short_names: dict[int, str]
+
+
+@memo(ORGANISATIONS)
+def kept_organisations() -> KeptOrganisations:
+    """The organisation tree and short names, loaded once per process and again after any organisation is
+    saved or deleted (arena/register/stamps.py); search walks it for every query that names an organisation."""
+    rows = Organisation.objects.order_by().values_list("pk", "parent_id", "abbreviation", "name")
+    return KeptOrganisations(
+        tree=Tree({pk: parent for pk, parent, _abbr, _name in rows}),
+        short_names={pk: abbreviation or name for pk, _parent, abbreviation, name in rows},
+    )

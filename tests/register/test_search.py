@@ -2,10 +2,12 @@
 Runs on SQLite and PostgreSQL alike (CI runs the suite on both)."""
 
 import pytest
+from django.db import connection
 
 from arena.register.models import Activity, Arena, Organisation, Unit
 from arena.register.names import add_aliases
 from arena.register.search import search
+from arena.register.textsearch import sqlite_fts_available
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +111,12 @@ def test_results_are_grouped_and_short_queries_find_nothing(data):
 
 def test_a_query_of_only_one_letter_words_matches_nothing(data):
     assert search("a b").is_empty
+
+
+def test_a_query_naming_an_organisation_reads_a_fixed_number_of_queries(data, django_assert_num_queries):
+    # the name table and the organisation tree (kept outside a transaction: read here), the named organisation,
+    # its sub-organisations, their arenas, the engagements held by it, the activities (SQLite adds its FTS5 lookup)
+    expected = 8 if connection.vendor == "sqlite" and sqlite_fts_available() else 7
+    with django_assert_num_queries(expected):
+        results = search("Verdens helseorganisasjon")
+    assert [h.obj for h in results.arenas] == [data["esan"]]
