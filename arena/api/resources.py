@@ -4,6 +4,7 @@ The register's entries come first, then the agenda's, the invitations' and the m
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 
@@ -54,16 +55,47 @@ class Resource:
     def writable(self) -> bool:
         return self.form is not None
 
-    def queryset(self, access=None) -> QuerySet:
+    def queryset(self, access=None, *, related: bool = True) -> QuerySet:
+        """The rows `access` may see, by id. `related=False` leaves out the many-to-many prefetches: list pages
+        read those relations as ids (`link_ids`) and need no model instance per linked row."""
         qs = self.model.objects.all()
         if self.scope is not None:
             qs = self.scope(access, qs) if access is not None else qs.none()
         if self.select:
             qs = qs.select_related(*self.select)
-        prefetch = (*self.prefetch, _OTHER_NAMES) if self.named else self.prefetch
+        prefetch = self.prefetch if related else ()
+        if self.named:
+            prefetch = (*prefetch, _OTHER_NAMES)
         if prefetch:
             qs = qs.prefetch_related(*prefetch)
         return qs.order_by("pk")
+
+    @cached_property
+    def many_to_many(self) -> tuple[str, ...]:
+        return tuple(name for name in self.fields if self.model._meta.get_field(name).many_to_many)
+
+    def link_ids(self, pks) -> dict[str, dict[int, list[int]]]:
+        """For each many-to-many field shown: row id -> linked ids, in the linked model's own order (as the
+        record's relation manager gives them). One query per field, through the link table."""
+        links = {}
+        for name in self.many_to_many:
+            field = self.model._meta.get_field(name)
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            ordering = [
+                f"-{target}__{o[1:]}" if o.startswith("-") else f"{target}__{o}"
+                for o in field.related_model._meta.ordering
+                if isinstance(o, str)
+            ]
+            rows = (
+                field.remote_field.through.objects.filter(**{f"{source}__in": pks})
+                .order_by(*ordering, f"{target}_id")
+                .values_list(f"{source}_id", f"{target}_id")
+            )
+            linked: dict[int, list[int]] = {}
+            for pk, other in rows:
+                linked.setdefault(pk, []).append(other)
+            links[name] = linked
+        return links
 
 
 def _visible(access, queryset) -> QuerySet:
@@ -144,6 +176,7 @@ RESOURCES: dict[str, Resource] = {
             _form_fields(edit_forms.EngagementForm),
             edit_forms.EngagementForm,
             filters.EngagementFilterSet,
+            select=("unit", "partner", "arena"),  # the label names the holder and the arena
             prefetch=("people", "areas"),
             scope=_visible,
             description="Hvilken enhet deltar i hvilken arena, i hvilken rolle og når.",
@@ -162,6 +195,7 @@ RESOURCES: dict[str, Resource] = {
             Outlook,
             _form_fields(edit_forms.OutlookForm),
             edit_forms.OutlookForm,
+            select=("unit",),
             prefetch=("areas", "arenas"),
             description="Enhetenes utsyn: planer og prioriteringer for året.",
         ),

@@ -4,6 +4,7 @@ list, and `version` — the history id that is also the ETag."""
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from arena.api.resources import Resource
 from arena.register.changes import latest_history_id
@@ -38,6 +39,35 @@ class OtherNamesField(serializers.ListField):
         return {"other_names": super().to_internal_value(data)}
 
 
+class LinkedIds(serializers.ManyRelatedField):
+    """A many-to-many relation as ids. List pages give every row's ids in the context (`links`: one query per
+    relation for the page); a single record reads its relation manager."""
+
+    def get_attribute(self, instance):
+        links = self.context.get("links")
+        if links is not None and self.source in links:
+            return _Ids(links[self.source].get(instance.pk, ()))
+        return super().get_attribute(instance)
+
+    def to_representation(self, iterable):
+        if isinstance(iterable, _Ids):
+            return list(iterable)
+        return super().to_representation(iterable)
+
+
+class _Ids(tuple):
+    """Ids already read (not model instances)."""
+
+
+class RelatedId(serializers.PrimaryKeyRelatedField):
+    """Relations by id; a many-to-many one is a `LinkedIds` (as DRF's own many_init, with that class)."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        many = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        return LinkedIds(child_relation=cls(*args, **kwargs), **many)
+
+
 _cache: dict[str, type] = {}
 
 
@@ -57,6 +87,7 @@ def serializer_for(resource: Resource) -> type[serializers.ModelSerializer]:
         fields.append("other_names")
     meta = type("Meta", (), {"model": resource.model, "fields": fields})
     name = f"{resource.model.__name__}Serializer"
-    cls = type(name, (serializers.ModelSerializer,), {"Meta": meta, **extra})
+    body = {"Meta": meta, "serializer_related_field": RelatedId, **extra}
+    cls = type(name, (serializers.ModelSerializer,), body)
     _cache[resource.name] = cls
     return cls

@@ -60,7 +60,8 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False) or self.request is None:  # the schema generator
             return self.resource.model.objects.none()
-        return self.resource.queryset(Access.of(self.request.user))
+        # a list page reads its many-to-many relations as ids (Resource.link_ids), not as prefetched rows
+        return self.resource.queryset(Access.of(self.request.user), related=self.action != "list")
 
     def get_serializer_class(self):
         return serializer_for(self.resource)
@@ -75,18 +76,22 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
             raise PreconditionRequired
         return based_on
 
-    def _versions(self, rows) -> dict | None:
+    def _versions(self, pks) -> dict | None:
         if not hasattr(self.resource.model, "history"):
             return None
         history = self.resource.model.history.model
-        pks = [row.pk for row in rows]
         found = history.objects.filter(id__in=pks).values("id").annotate(latest=Max("history_id")).order_by()
         return {row["id"]: row["latest"] for row in found}
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        context = {**self.get_serializer_context(), "versions": self._versions(page)}
+        pks = [row.pk for row in page]
+        context = {
+            **self.get_serializer_context(),
+            "versions": self._versions(pks),
+            "links": self.resource.link_ids(pks),
+        }
         data = self.get_serializer_class()(page, many=True, context=context).data
         return self.get_paginated_response(data)
 
