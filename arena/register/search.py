@@ -24,7 +24,7 @@ from itertools import islice
 from math import ceil, floor
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from rapidfuzz import fuzz, process
 
 from arena.register.models import Activity, Alias, Arena, Engagement, Organisation, Unit
@@ -201,9 +201,13 @@ def _engagements(scores: dict, limit: int, visible) -> list[Hit]:
     if not (units or partners or arenas):
         return []
     matching = Q(unit__in=units) | Q(partner__in=partners) | Q(arena__in=arenas)
+    # The arena's name as a per-row lookup by primary key: a join made PostgreSQL hash all 20,000 arenas
+    # to sort a hundred engagements (2.3 ms against 0.2–0.9).
+    arena_name = Subquery(Arena.objects.filter(pk=OuterRef("arena_id")).values("name"))
     rows = (
         visible(Engagement.objects.filter(matching))
-        .order_by("arena__name", "role", "pk")
+        .annotate(arena_name=arena_name)
+        .order_by("arena_name", "role", "pk")
         .values_list("pk", "unit_id", "partner_id", "arena_id")[: limit * 4]
     )
     score = {}
