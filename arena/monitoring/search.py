@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from arena.monitoring.models import MonitoringItem
-from arena.register.search import ExtraGroup, Hit, add_group
+from arena.register.search import ExtraGroup, Hit, add_group, loaded
 
 
 def find_items(query: str, words: list[str], named: dict, access, limit: int) -> list[Hit]:
@@ -20,15 +20,15 @@ def find_items(query: str, words: list[str], named: dict, access, limit: int) ->
         condition |= Q(source_organisation__in=named["organisation"])
     if named.get("arena"):
         condition |= Q(source_arena__in=named["arena"])
-    items = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")[
-        : limit * 4
-    ]
-    hits = []
-    for item in items:
-        title = item.title.casefold()
-        score = 50 + 10 * sum(w in title for w in words) + item.date.toordinal() / 10_000_000
-        hits.append(Hit(item, score))
-    return sorted(hits, key=lambda h: -h.score)[:limit]
+    # read as values; only the shown ones become (partly loaded) model instances
+    fields = ["id", "date", "title"]
+    rows = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")
+    scored = []
+    for row in rows.values_list(*fields)[: limit * 4]:
+        title = row[2].casefold()
+        scored.append((50 + 10 * sum(w in title for w in words) + row[1].toordinal() / 10_000_000, row))
+    scored.sort(key=lambda pair: -pair[0])
+    return [Hit(loaded(MonitoringItem, fields, row), score) for score, row in scored[:limit]]
 
 
 def register() -> None:

@@ -179,7 +179,7 @@ def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
     return found
 
 
-def _loaded(model, fields: list[str], values) -> object:
+def loaded(model, fields: list[str], values) -> object:
     """A `model` instance from `values` of `fields` read with values_list; the other fields load when read,
     as with QuerySet.only()."""
     given = dict(zip(fields, values, strict=True))
@@ -313,7 +313,7 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
         score = 50 + 10 * sum(w in title for w in words) + 5 * sum(w in row[3] for w in words)
         scored.append((score + row[1] / 10_000, row))
     scored.sort(key=lambda pair: -pair[0])
-    results.activities = [Hit(_loaded(Activity, fields, row[:3]), score) for score, row in scored[:limit]]
+    results.activities = [Hit(loaded(Activity, fields, row[:3]), score) for score, row in scored[:limit]]
     if access is not None:
         named = {"organisation": linked_orgs, "arena": named_arenas}
         results.extra = [(g.name, g.find(query, words, named, access, limit)) for g in EXTRA_GROUPS]
