@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 
 from arena.agenda import meetings as meeting_queries
 from arena.agenda.models import BriefingNote, Deadline, Meeting
+from arena.register.language import DayFormat, choice_labels
 from arena.register.structure import UnitTree
 from arena.urlcache import reverse_id
 
@@ -163,7 +164,7 @@ def entries(
     result: list[Entry] = []
     meetings, deadlines, notes = _querysets(start, end, unit=unit, arena=arena, kind=kind)
     if meetings is not None:
-        labels = {value: str(label) for value, label in Meeting.Kind.choices}  # once, not per row
+        labels = choice_labels(Meeting.Kind)
         cancelled = Meeting.Status.CANCELLED
         zones: dict[str, datetime.tzinfo] = {}
         arenas: dict[int, ArenaRef] = {}
@@ -252,13 +253,7 @@ def entries(
 
 def with_dates(items: list[Entry], format: str = "j. M Y") -> list[Entry]:
     """Set each entry's `when` ("9. mar. 2021" or "9. mar. 2021–10. mar. 2021"), each day formatted once."""
-    done: dict[datetime.date, str] = {}
-
-    def show(day: datetime.date) -> str:
-        if day not in done:
-            done[day] = formats.date_format(day, format)
-        return done[day]
-
+    show = DayFormat(format)
     for entry in items:
         entry.when = (
             show(entry.start) if entry.end == entry.start else f"{show(entry.start)}–{show(entry.end)}"

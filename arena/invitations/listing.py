@@ -4,12 +4,12 @@ formatted once is reused for every row on the same day; the status labels are tr
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from arena.invitations.models import Invitation
+from arena.register.language import DayFormat, choice_labels
 
 # What the tables read of an invitation (and of its unit and proposed unit): nothing else is loaded.
 COLUMNS = (
@@ -33,15 +33,8 @@ def listed(queryset):
 
 def table_rows(invitations: Iterable[Invitation]) -> list[dict]:
     """One dict per invitation with the strings invitations/includes/table.html writes."""
-    labels = {value: str(label) for value, label in Invitation.Status.choices}
-    dates: dict[datetime.date, str] = {}
-
-    def short(day: datetime.date | None) -> str:
-        if day is None:
-            return ""
-        if day not in dates:
-            dates[day] = formats.date_format(day, "SHORT_DATE_FORMAT")
-        return dates[day]
+    labels = choice_labels(Invitation.Status)
+    short = DayFormat("SHORT_DATE_FORMAT")
 
     zone = timezone.get_current_timezone()
     rows = []

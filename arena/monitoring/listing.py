@@ -2,13 +2,10 @@
 register's lists): dates formatted once per day, countries read as values through the link table with their
 links made once per country, labels translated once per page — the template only writes strings."""
 
-import datetime
-
 from django.urls import reverse
-from django.utils import dateformat
-from django.utils.translation import get_language
 
 from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind
+from arena.register.language import DayFormat, choice_labels, is_english, name_in
 from arena.urlcache import reverse_id
 
 
@@ -16,7 +13,7 @@ def item_rows(items) -> list[dict]:
     """One dict per item (objects with their source organisation and arena loaded) for
     monitoring/includes/item_table.html."""
     items = list(items)
-    english = (get_language() or "").startswith("en")
+    english = is_english()
     countries: dict[int, list[tuple[str, str]]] = {}
     links: dict[str, str] = {}
     through = MonitoringItem.countries.through
@@ -28,18 +25,16 @@ def item_rows(items) -> list[dict]:
     for item_id, code, name, name_en in rows:
         if code not in links:
             links[code] = reverse("monitoring-country", args=[code])
-        countries.setdefault(item_id, []).append((links[code], name_en if english else name))
-    kinds = {value: str(label) for value, label in SourceKind.choices}
-    days: dict[datetime.date, str] = {}
+        countries.setdefault(item_id, []).append((links[code], name_in(name, name_en, english)))
+    kinds = choice_labels(SourceKind)
+    day = DayFormat("j. M Y")
     result = []
     for item in items:
-        if item.date not in days:
-            days[item.date] = dateformat.format(item.date, "j. M Y")
         source = item.source_organisation or item.source_arena
         result.append(
             {
                 "iso_date": item.date.isoformat(),
-                "date": days[item.date],
+                "date": day(item.date),
                 "url": reverse_id("monitoring-item", item.pk),
                 "title": item.title,
                 "countries": countries.get(item.pk, []),

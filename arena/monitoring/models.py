@@ -16,9 +16,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from arena.register.language import local_name
 from arena.register.models.base import RecordHistory
 from arena.register.models.labels import ChoiceLabels
 from arena.reporting.models import IssuedDocument
@@ -47,8 +47,7 @@ class Topic(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the interface language (English when chosen and known)."""
-        language = get_language() or "nb"
-        return self.name_en if language.startswith("en") and self.name_en else self.name
+        return local_name(self)
 
 
 class SourceKind(models.TextChoices):

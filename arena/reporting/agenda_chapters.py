@@ -20,9 +20,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from arena.register.language import local_name
 from arena.register.models import Unit
 from arena.reporting.document import BulletList, Chapter, ListItem, Paragraph, Section, Table
-from arena.reporting.prose import local_name
 
 
 def _enabled() -> bool:

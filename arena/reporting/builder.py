@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 
 from arena.register import figures
 from arena.register.figures import YearFigures
+from arena.register.language import local_name
 from arena.register.models import (
     Activity,
     Area,
@@ -61,7 +62,7 @@ from arena.reporting.document import (
     number_report,
 )
 from arena.reporting.markup import blocks as editorial_blocks
-from arena.reporting.prose import Namer, activity_sentence, join_words, local_name, quoted
+from arena.reporting.prose import Namer, activity_sentence, join_words, quoted
 
 # Chapters other apps add to the annual report: callables (year) -> Chapter | None, registered in their
 # AppConfig.ready with add_chapter_source (arena.monitoring: the year's monitoring).

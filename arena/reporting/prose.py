@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from arena.register.language import is_english, local_name
 
 
 def quoted(name: str) -> str:
@@ -30,15 +31,6 @@ def join_words(words: list[str]) -> str:
     return _("%(first)s og %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
-def local_name(entity, english: bool | None = None) -> str:
-    """The entity's name in the report's language: the English name in an English report where the register has
-    one, else the (bokmål) name — the register holds no nynorsk names."""
-    if english is None:
-        english = (get_language() or "").startswith("en")
-    name_en = getattr(entity, "name_en", "")
-    return name_en if english and name_en else entity.name
-
-
 class Namer:
     """Names register entities (anything with name, name_en, abbreviation and pk) at first and later mention.
 
@@ -47,7 +39,7 @@ class Namer:
     in full. English reports use the English name where the register has one."""
 
     def __init__(self, language: str | None = None):
-        self.english = (language or get_language() or "").startswith("en")
+        self.english = is_english(language)
         self.introduced: set[tuple[str, int]] = set()
 
     def full(self, entity) -> str:

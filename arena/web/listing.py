@@ -4,8 +4,7 @@ no model object per linked row, no `reverse` per link (`arena/urlcache.py`), lab
 
 from collections import defaultdict
 
-from django.utils.translation import get_language
-
+from arena.register.language import choice_labels, is_english, name_in
 from arena.register.models import Activity, Engagement
 from arena.urlcache import reverse_id
 
@@ -28,7 +27,7 @@ def activity_rows(activities) -> list[dict]:
     its link, its units (short name) and its arenas (name in the active language), in the register's order."""
     activities = list(activities)
     ids = [a.pk for a in activities]
-    english = (get_language() or "").startswith("en")
+    english = is_english()
     units = _names(
         Activity.units.through,
         "activity",
@@ -40,7 +39,7 @@ def activity_rows(activities) -> list[dict]:
     arenas = _names(
         Activity.arenas.through, "activity", "arena", ids, ("name", "name_en"), ("arena__name", "arena_id")
     )
-    kinds = {value: str(label) for value, label in Activity.Kind.choices}
+    kinds = choice_labels(Activity.Kind)
     return [
         {
             "year": a.year,
@@ -52,7 +51,7 @@ def activity_rows(activities) -> list[dict]:
                 for pk, abbreviation, name in units[a.pk]
             ],
             "arenas": [
-                (reverse_id("arena-detail", pk), (name_en if english and name_en else name))
+                (reverse_id("arena-detail", pk), name_in(name, name_en, english))
                 for pk, name, name_en in arenas[a.pk]
             ],
         }
@@ -64,7 +63,7 @@ def engagement_rows(engagements) -> list[dict]:
     """One dict per engagement of the page (objects with unit, partner and arena loaded) for
     web/engagement_list.html: holder and arena links, role, period, the people in it, the detail link."""
     engagements = list(engagements)
-    english = (get_language() or "").startswith("en")
+    english = is_english()
     people = _names(
         Engagement.people.through,
         "engagement",
@@ -73,7 +72,7 @@ def engagement_rows(engagements) -> list[dict]:
         ("given_name", "family_name"),
         ("person__family_name", "person__given_name"),
     )
-    roles = {value: str(label) for value, label in Engagement.Role.choices}
+    roles = choice_labels(Engagement.Role)
     rows = []
     for e in engagements:
         holder, arena = e.holder, e.arena
@@ -84,7 +83,7 @@ def engagement_rows(engagements) -> list[dict]:
                 "holder": holder.short_name if holder is not None else "",
                 "is_partner": e.partner_id is not None,
                 "arena_url": reverse_id("arena-detail", arena.pk),
-                "arena": (arena.name_en if english and arena.name_en else arena.name),
+                "arena": name_in(arena.name, arena.name_en, english),
                 "arena_short": arena.short_name,
                 "role": roles.get(e.role, e.role),
                 "period": e.period_label,

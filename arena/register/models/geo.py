@@ -1,8 +1,9 @@
 """Countries (ISO 3166-1), loaded from pycountry with Norwegian and English names."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from arena.register.language import local_name
 
 
 class Country(models.Model):
@@ -28,5 +29,4 @@ class Country(models.Model):
 
     @property
     def display_name(self) -> str:
-        lang = get_language() or "nb"
-        return self.name_en if lang.startswith("en") else self.name
+        return local_name(self)
