@@ -63,6 +63,9 @@ def recover_lost_tasks(now: datetime.datetime | None = None) -> list[DBTaskResul
     """Mark failed every running task whose worker is no longer alive; returns them."""
     live = live_worker_ids(now)
     lost = [t for t in DBTaskResult.objects.running() if not (t.worker_ids and t.worker_ids[-1] in live)]
+    # Heartbeats of dead workers go first: what follows tells others (a report marked failed) and may be cut
+    # short by a stop; a task whose worker has no heartbeat row is still recovered by the next pass.
+    WorkerHeartbeat.objects.exclude(worker_id__in=live).delete()
     recovered = []
     for task_result in lost:
         error = WorkerLost(
@@ -89,8 +92,6 @@ def recover_lost_tasks(now: datetime.datetime | None = None) -> list[DBTaskResul
             task_finished.send(sender=DatabaseBackend, task_result=task_result.task_result)
         except Exception:  # a receiver's failure must not stop recovery of the others
             logger.exception("recording the loss of task %s failed", task_result.id)
-    # Heartbeats of dead workers are no longer needed once their tasks are recovered.
-    WorkerHeartbeat.objects.exclude(worker_id__in=live).delete()
     return recovered
 
 
@@ -141,15 +142,18 @@ class ArenaWorker(Worker):
         connection.close()
 
     def run(self) -> None:
-        self.housekeeping()  # before the first claim, so this worker counts as alive
         thread = threading.Thread(target=self._heartbeat_loop, name="arena-worker-heartbeat", daemon=True)
-        thread.start()
         try:
+            # Inside the try: a stop (SIGTERM exits at once when no task runs) during this first beat and
+            # recovery still removes the heartbeat it wrote.
+            self.housekeeping()  # before the first claim, so this worker counts as alive
+            thread.start()
             super().run()
         finally:
             self._stop.set()
-            # Wait for a beat in progress, or it could write the row again after the delete below.
-            thread.join(timeout=max(30.0, heartbeat_interval() * 2))
+            if thread.is_alive():
+                # Wait for a beat in progress, or it could write the row again after the delete below.
+                thread.join(timeout=max(30.0, heartbeat_interval() * 2))
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
