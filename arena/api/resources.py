@@ -87,7 +87,7 @@ class Resource:
                 if isinstance(o, str)
             ]
             rows = (
-                field.remote_field.through.objects.filter(**{f"{source}__in": pks})
+                field.remote_field.through.objects.filter(**{f"{source}__among": pks})
                 .order_by(*ordering, f"{target}_id")
                 .values_list(f"{source}_id", f"{target}_id")
             )

@@ -17,9 +17,9 @@ def find_items(query: str, words: list[str], named: dict, access, limit: int) ->
         text &= Q(title__icontains=word) | Q(summary__icontains=word)
     condition = text
     if named.get("organisation"):
-        condition |= Q(source_organisation__in=named["organisation"])
+        condition |= Q(source_organisation__among=named["organisation"])
     if named.get("arena"):
-        condition |= Q(source_arena__in=named["arena"])
+        condition |= Q(source_arena__among=named["arena"])
     # read as values; only the shown ones become (partly loaded) model instances
     fields = ["id", "date", "title"]
     rows = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")

@@ -12,9 +12,10 @@ class RegisterConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, pre_save
 
-        from arena.register import stamps, textsearch  # noqa: F401 - importing stamps connects them
+        from arena.register import lookups, stamps, textsearch  # noqa: F401 - importing stamps connects them
         from arena.register.text import strip_unsafe_characters
 
+        lookups.register()
         pre_save.connect(strip_unsafe_characters, dispatch_uid="arena-strip-unsafe-characters")
         from arena.register.activity_log import name_actions
 
