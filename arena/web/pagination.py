@@ -10,7 +10,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 
-COUNT_CAP = 10_000
+COUNT_CAP = 2_000  # 40 pages of 50: a count to 10,000 cost PostgreSQL about 1.5 ms a page view, to 2,000 0.4
 MAX_PAGE = 1_000_000  # a page number beyond this is read as this (keeps the LIMIT inside a 64-bit integer)
 
 
