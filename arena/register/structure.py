@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Case, IntegerField, Value, When
 
@@ -21,8 +22,13 @@ from arena.register.tree import Tree
 UNIT_KINDS = (Unit.Kind.DIRECTORATE, Unit.Kind.DIVISION, Unit.Kind.DEPARTMENT, Unit.Kind.TEAM)
 
 
+@cache
 def unit_kind_order(prefix: str = "") -> Case:
-    """An expression ranking units by kind as in UNIT_KINDS; `prefix` reaches a related unit ("unit__")."""
+    """An expression ranking units by kind as in UNIT_KINDS; `prefix` reaches a related unit ("unit__").
+
+    One instance per prefix: the ORM copies an expression before resolving it, so sharing is safe, and the
+    instance keeps its `identity`, which the ORM hashes several times a query and which costs about 0.1 ms
+    to work out for this Case anew."""
     return Case(
         *(When(**{f"{prefix}kind": kind}, then=Value(rank)) for rank, kind in enumerate(UNIT_KINDS)),
         default=Value(len(UNIT_KINDS)),
