@@ -41,6 +41,7 @@ env = environ.Env(
     ARENA_REMINDER_DAYS=(int, 7),
     ARENA_WORKER_HEARTBEAT=(float, 5.0),
     ARENA_DB_CONN_MAX_AGE=(int, 600),
+    ARENA_DB_PREPARE_THRESHOLD=(int, 5),
     ARENA_TASK_TIME_LIMIT=(float, 900.0),
     ARENA_OIDC_ISSUER=(str, ""),
     ARENA_OIDC_CLIENT_ID=(str, ""),
@@ -166,6 +167,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Test databases in UTF-8 whatever the cluster's default encoding is.
     DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
+    # Parameters bound by PostgreSQL, not spliced into the SQL text by psycopg, so that a query a connection
+    # has run ARENA_DB_PREPARE_THRESHOLD times becomes a prepared statement and is no longer planned anew:
+    # most of the register's queries take PostgreSQL longer to plan than to run. 0 turns preparing off (for
+    # a pooler in transaction mode that cannot keep prepared statements).
+    _prepare = env("ARENA_DB_PREPARE_THRESHOLD")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": _prepare if _prepare > 0 else None}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
