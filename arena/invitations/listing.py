@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from arena.invitations.models import Invitation
 from arena.register.language import DayFormat, choice_labels
+from arena.urlcache import reverse_id
 
 # What the tables read of an invitation (and of its unit and proposed unit): nothing else is loaded.
 COLUMNS = (
@@ -27,29 +28,31 @@ COLUMNS = (
 
 
 def listed(queryset):
-    """`queryset` with only what the tables show."""
-    return queryset.select_related("unit", "proposed_unit").only(*COLUMNS)
+    """`queryset` as dicts of only what the tables show: no model instances (three a row, with the units) are
+    built for a table of strings, which halves the cost of reading a page of rows."""
+    return queryset.values(*COLUMNS)
 
 
-def table_rows(invitations: Iterable[Invitation]) -> list[dict]:
-    """One dict per invitation with the strings invitations/includes/table.html writes."""
+def table_rows(invitations: Iterable[dict]) -> list[dict]:
+    """One dict per row of `listed()` with the strings invitations/includes/table.html writes."""
     labels = choice_labels(Invitation.Status)
     short = DayFormat("SHORT_DATE_FORMAT")
 
     zone = timezone.get_current_timezone()
     rows = []
     for invitation in invitations:
-        unit, proposed = invitation.unit, invitation.proposed_unit
+        unit = invitation["unit__name"] if invitation["unit__id"] is not None else None
+        proposed = invitation["proposed_unit__name"] if invitation["proposed_unit__id"] is not None else None
         rows.append(
             {
-                "url": invitation.get_absolute_url(),
-                "subject": invitation.subject,
-                "received": short(invitation.received_at.astimezone(zone).date()),
-                "starts": short(invitation.starts_on),
-                "deadline": short(invitation.deadline),
-                "unit": unit.name if unit is not None else "",
-                "proposed": proposed.name if unit is None and proposed is not None else "",
-                "status": labels.get(invitation.status, invitation.status),
+                "url": reverse_id("invitation", invitation["id"]),
+                "subject": invitation["subject"],
+                "received": short(invitation["received_at"].astimezone(zone).date()),
+                "starts": short(invitation["starts_on"]),
+                "deadline": short(invitation["deadline"]),
+                "unit": unit or "",
+                "proposed": proposed if unit is None and proposed is not None else "",
+                "status": labels.get(invitation["status"], invitation["status"]),
             }
         )
     return rows

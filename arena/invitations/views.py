@@ -53,7 +53,7 @@ def _section(queryset, statuses):
     rows = []
     for status in statuses:
         rows += listing.listed(queryset.filter(status=status))[: SECTION_ROWS + 1]
-    rows.sort(key=lambda i: (i.received_at, i.pk), reverse=True)
+    rows.sort(key=lambda row: (row["received_at"], row["id"]), reverse=True)
     return listing.table_rows(rows[:SECTION_ROWS]), len(rows) > SECTION_ROWS
 
 
