@@ -6,7 +6,7 @@ import re
 import pytest
 from django import forms
 
-from arena.register.models import Unit
+from arena.register.models import Country, Unit
 from arena.web.widgets import FastSelect
 
 CHOICES = [
@@ -52,3 +52,28 @@ def test_model_choices_select_the_chosen_row():
     fast, django = str(Form({"unit": kf.pk})["unit"]), str(Plain({"unit": kf.pk})["unit"])
     assert _squash(fast) == _squash(django)
     assert f'<option value="{kf.pk}" selected>' in fast
+
+
+@pytest.mark.django_db(transaction=True)  # the kept lists are kept only outside a transaction
+def test_a_kept_reference_list_writes_djangos_markup_and_is_renewed_when_its_table_changes():
+    from arena.web.filters import KeptModelChoiceField
+
+    norway = Country.objects.create(code="NO", code3="NOR", name="Norge")
+
+    class Form(forms.Form):
+        country = KeptModelChoiceField(
+            Country.objects.order_by("name"), choices_key="countries", widget=FastSelect, required=False
+        )
+
+    class Plain(forms.Form):
+        country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
+
+    for data in ({}, {"country": ""}, {"country": norway.pk}):
+        assert _squash(str(Form(data)["country"])) == _squash(str(Plain(data)["country"])), data
+    assert f'<option value="{norway.pk}" selected>' in str(Form({"country": norway.pk})["country"])
+
+    Country.objects.create(code="SE", code3="SWE", name="Sverige & <Åland>")  # a change renews the list
+    for data in ({}, {"country": ""}):
+        fast = str(Form(data)["country"])
+        assert _squash(fast) == _squash(str(Plain(data)["country"]))
+        assert "Sverige &amp; &lt;Åland&gt;" in fast

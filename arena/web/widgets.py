@@ -16,29 +16,40 @@ class FastSelect(forms.Select):
         # The widget's own attributes as Django builds them, but not its per-option dictionaries (optgroups), which
         # cost more than the markup: the options are written straight from the choices.
         widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
-        chosen = set(self.format_value(value))
-        parts = [f'<select name="{escape(widget["name"])}"{flatatt(widget["attrs"])}>']
-        found = False
+        chosen = frozenset(self.format_value(value))
+        kept = getattr(self.choices, "unselected_options", None)  # a kept reference list (web/filters.py)
+        if kept is not None and chosen <= {""}:
+            options = kept(chosen)
+        else:
+            options = options_markup(self.choices, chosen)
+        return mark_safe(  # noqa: S308 - the name and attributes are escaped here, the options in options_markup
+            f'<select name="{escape(widget["name"])}"{flatatt(widget["attrs"])}>{options}\n</select>'
+        )
 
-        def option(option_value, label):
-            nonlocal found
-            text = "" if option_value is None else str(option_value)
-            selected = not found and text in chosen
-            found = found or selected
-            parts.append(
-                f'\n  <option value="{escape(text)}"{" selected" if selected else ""}>{conditional_escape(label)}</option>'
-            )
 
-        for option_value, label in self.choices:
-            if isinstance(label, list | tuple):  # a group: (name, [(value, label), …])
-                parts.append(f'\n  <optgroup label="{escape(option_value)}">')
-                for sub_value, sub_label in label:
-                    option(sub_value, sub_label)
-                parts.append("\n  </optgroup>")
-            else:
-                option(option_value, label)
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value and label above is escaped
+def options_markup(choices, chosen: frozenset[str]) -> str:
+    """The <option> (and <optgroup>) elements of `choices`, the first one whose value is in `chosen` selected."""
+    parts = []
+    found = False
+
+    def option(option_value, label):
+        nonlocal found
+        text = "" if option_value is None else str(option_value)
+        selected = not found and text in chosen
+        found = found or selected
+        parts.append(
+            f'\n  <option value="{escape(text)}"{" selected" if selected else ""}>{conditional_escape(label)}</option>'
+        )
+
+    for option_value, label in choices:
+        if isinstance(label, list | tuple):  # a group: (name, [(value, label), …])
+            parts.append(f'\n  <optgroup label="{escape(option_value)}">')
+            for sub_value, sub_label in label:
+                option(sub_value, sub_label)
+            parts.append("\n  </optgroup>")
+        else:
+            option(option_value, label)
+    return "".join(parts)
 
 
 # A choice list longer than this is not rendered in full: the picker (arena/forms.js) searches instead.
