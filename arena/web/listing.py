@@ -22,23 +22,36 @@ def _names(through, owner: str, target: str, owner_ids: list[int], fields: tuple
     return found
 
 
-def activity_rows(activities) -> list[dict]:
-    """One dict per activity of the page (model objects with year, title and kind) for web/activity_list.html:
-    its link, its units (short name) and its arenas (name in the active language), in the register's order."""
+def activity_rows(activities, *, units: bool = True, arenas: bool = True) -> list[dict]:
+    """One dict per activity (model objects with year, title and kind) for web/activity_list.html and
+    web/includes/activities_by_year.html: its link, its units (short name) and its arenas (name in the active
+    language), in the register's order; `units=False` or `arenas=False` leaves those lists empty, unread."""
     activities = list(activities)
     ids = [a.pk for a in activities]
     english = is_english()
-    units = _names(
-        Activity.units.through,
-        "activity",
-        "unit",
-        ids,
-        ("abbreviation", "name"),
-        ("unit__kind", "unit__name"),
-    )
-    arenas = _names(
-        Activity.arenas.through, "activity", "arena", ids, ("name", "name_en"), ("arena__name", "arena_id")
-    )
+    none = defaultdict(list)
+    if units and ids:
+        units = _names(
+            Activity.units.through,
+            "activity",
+            "unit",
+            ids,
+            ("abbreviation", "name"),
+            ("unit__kind", "unit__name"),
+        )
+    else:
+        units = none
+    if arenas and ids:
+        arenas = _names(
+            Activity.arenas.through,
+            "activity",
+            "arena",
+            ids,
+            ("name", "name_en"),
+            ("arena__name", "arena_id"),
+        )
+    else:
+        arenas = none
     kinds = choice_labels(Activity.Kind)
     return [
         {

@@ -157,7 +157,7 @@ def unit_detail(request, pk: int):
         "engagements": request.access.visible(unit.engagements.select_related("arena__organisation"))
         .prefetch_related("people")
         .order_by("arena__name", "role"),
-        "activities": unit.activities.prefetch_related("arenas", "units").order_by("-year", "title"),
+        "activities": listing.activity_rows(_activities(unit.activities), units=False),
         "outlooks": unit.outlooks.prefetch_related("arenas", Prefetch("areas", _areas(Area.objects.all()))),
     }
     return render(request, "web/unit_detail.html", context)
@@ -204,9 +204,14 @@ def organisation_detail(request, pk: int):
         )
         if organisation.is_national_partner
         else Engagement.objects.none(),
-        "activities": organisation.activities.prefetch_related("units", "arenas").order_by("-year", "title"),
+        "activities": listing.activity_rows(_activities(organisation.activities)),
     }
     return render(request, "web/organisation_detail.html", context)
+
+
+def _activities(related):
+    """A detail page's activities (web/includes/activities_by_year.html): what the rows show, newest first."""
+    return related.only("pk", "year", "title", "kind").order_by("-year", "title")
 
 
 # Arenas
@@ -239,7 +244,7 @@ def arena_detail(request, pk: int):
         .select_related("partner")
         .prefetch_related("people")
         .order_by("partner__name", "role"),
-        "activities": arena.activities.prefetch_related("units").order_by("-year", "title"),
+        "activities": listing.activity_rows(_activities(arena.activities), arenas=False),
     }
     return render(request, "web/arena_detail.html", context)
 
@@ -357,7 +362,7 @@ def country_detail(request, code: str):
     context = {
         "country": country,
         "arenas": country.arenas.select_related("organisation", "parent").order_by("name"),
-        "activities": country.activities.prefetch_related("units", "arenas").order_by("-year", "title"),
+        "activities": listing.activity_rows(_activities(country.activities), arenas=False),
         "organisations": Organisation.objects.filter(country=country).order_by("name"),
     }
     return render(request, "web/country_detail.html", context)
@@ -380,11 +385,7 @@ def area_list(request):
 
 def area_detail(request, pk: int):
     area = get_object_or_404(Area.objects.select_related("framework"), pk=pk)
-    activities = (
-        area.activities.prefetch_related("units", "arenas")
-        .select_related("main_area")
-        .order_by("-year", "title")
-    )
+    activities = listing.activity_rows(_activities(area.activities), arenas=False)
     context = {
         "area": area,
         "activities": activities,
