@@ -9,6 +9,22 @@ from arena.register.language import DayFormat, choice_labels, is_english, name_i
 from arena.urlcache import reverse_id
 
 
+# What the table reads of an item and of its source organisation or arena (their str()): nothing else is loaded,
+# so a page of 50 items does not read their texts or the sources' descriptions.
+COLUMNS = (
+    "id",
+    "date",
+    "title",
+    "source_kind",
+    "source_text",
+    "access_level",
+    "source_organisation__name",
+    "source_organisation__abbreviation",
+    "source_arena__name",
+    "source_arena__abbreviation",
+)
+
+
 def item_rows(items) -> list[dict]:
     """One dict per item (objects with their source organisation and arena loaded) for
     monitoring/includes/item_table.html."""

@@ -78,7 +78,9 @@ def item_list(request):
     form = filterset.form
     form.is_filtered = any(request.GET.get(name) for name in form.fields)
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else _items(request)
-    page = page_of(request, queryset.order_by("-date", "-pk").prefetch_related(None), PER_PAGE)
+    page = page_of(
+        request, queryset.order_by("-date", "-pk").prefetch_related(None).only(*listing.COLUMNS), PER_PAGE
+    )
     objects = list(page.object_list)
     return render(
         request,
