@@ -23,10 +23,11 @@ class MonitoringItemFilter(df.FilterSet):
         method="filter_country",
         widget=FastSelect,
     )
-    topic = df.ModelChoiceFilter(
+    topic = ModelChoiceFilter(  # kept too
         label=_("Tema"),
         queryset=Topic.objects.all(),
         to_field_name="key",
+        choices_key="topic-keys",
         method="filter_topic",
         widget=FastSelect,
     )

@@ -71,6 +71,13 @@ def memo(stamp: Stamp, key: Callable | None = None) -> Callable:
 ALIAS_NAMES = Stamp("alias-names", ["register.Alias"])  # search's list of every name (register/search.py)
 REFERENCE_LISTS = Stamp(  # the filter forms' drop-downs (web/filters.py)
     "filter-choices",
-    ["register.Unit", "register.Country", "register.Area", "register.Framework", "register.Organisation"],
+    [
+        "register.Unit",
+        "register.Country",
+        "register.Area",
+        "register.Framework",
+        "register.Organisation",
+        "monitoring.Topic",  # the monitoring list's topics (monitoring/filters.py)
+    ],
 )
 ORGANISATIONS = Stamp("organisations", ["register.Organisation"])  # search's organisation tree (structure.py)

@@ -1,6 +1,7 @@
 """The item table's rows (monitoring/listing.py): date, link, countries in name order and in the page's
 language, the source or its kind, and the team-only mark."""
 
+import pytest
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import translation
@@ -26,3 +27,17 @@ def test_item_rows_show_what_the_table_shows(team):
         open_row, secret_row = item_rows(items)
         assert [name for _, name in secret_row["countries"]] == ["Denmark", "Sweden"]
         assert open_row["date"] == date_filter(team.open_item.date, "j. M Y")
+
+
+@pytest.mark.django_db(transaction=True)  # the filters' options are kept only outside a transaction
+def test_the_topic_filter_is_kept_and_offers_a_topic_added_after_it_was_drawn():
+    from arena.monitoring.filters import MonitoringItemFilter
+    from arena.monitoring.models import Topic
+
+    before = str(MonitoringItemFilter({}).form["topic"])
+    Topic.objects.create(key="test-topic", name="Testtema & <co>")
+    after = str(MonitoringItemFilter({}).form["topic"])
+    assert 'value="test-topic"' not in before
+    assert '<option value="test-topic">Testtema &amp; &lt;co&gt;</option>' in after
+    chosen = str(MonitoringItemFilter({"topic": "test-topic"}).form["topic"])
+    assert '<option value="test-topic" selected>' in chosen
