@@ -8,7 +8,6 @@ from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind
 from arena.register.language import DayFormat, choice_labels, is_english, name_in
 from arena.urlcache import reverse_id
 
-
 # What the table reads of an item and of its source organisation or arena (their str()): nothing else is loaded,
 # so a page of 50 items does not read their texts or the sources' descriptions.
 COLUMNS = (
