@@ -171,10 +171,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # has run ARENA_DB_PREPARE_THRESHOLD times becomes a prepared statement and is no longer planned anew:
     # most of the register's queries take PostgreSQL longer to plan than to run. 0 turns preparing off (for
     # a pooler in transaction mode that cannot keep prepared statements).
+    # Each execution is still planned for its own parameters (plan_cache_mode): a generic plan, made once for
+    # any value, walked all 200,000 activities for a search word that a custom plan finds through its index
+    # (0.8 ms against 120 ms). What preparing saves is the parsing.
     _prepare = env("ARENA_DB_PREPARE_THRESHOLD")
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": _prepare if _prepare > 0 else None}
-    )
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.update({"server_side_binding": True, "prepare_threshold": _prepare if _prepare > 0 else None})
+    if _prepare > 0:
+        _options["options"] = f"{_options.get('options', '')} -c plan_cache_mode=force_custom_plan".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}

@@ -31,7 +31,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 PAGE_KINDS = ("list", "search", "detail", "calendar", "invitations", "monitoring", "api")
-WORDS = ["beredskap", "helse", "legemiddel", "kreft", "digital", "vaksine", "klima", "statistikk"]
+# Words of the activities' texts, and organisation names (what people search for most: "WHO" names an
+# organisation and everything linked to it; "EU" is two letters, below a trigram).
+WORDS = [
+    "beredskap",
+    "helse",
+    "legemiddel",
+    "kreft",
+    "digital",
+    "vaksine",
+    "klima",
+    "statistikk",
+    "WHO",
+    "EU",
+]
 
 
 def free_port() -> int:

@@ -38,3 +38,19 @@ def _statements() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db
+def test_a_prepared_statement_is_planned_for_each_executions_parameters():
+    # A generic plan, made once for any value, would walk every row for a rare search word.
+    for i in range(20):
+        list(Unit.objects.filter(name__contains=f"word {i % 3}"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%"register_unit"."name"::text LIKE $1%'],
+        )
+        plans = cursor.fetchall()
+    assert len(plans) == 1
+    generic, custom = plans[0]
+    assert generic == 0 and custom >= 10, plans

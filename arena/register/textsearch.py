@@ -5,7 +5,8 @@ text (`Activity.search_text`), *inside* a word too — Norwegian writes compound
 find "legemiddelberedskap" and "Helsesikkerhet og -beredskap". Substring matching is the compound handling: it
 needs no dictionary, so it also splits coinages and programme names no dictionary knows (a Hunspell
 decompounder only splits words whose parts it lists, and PostgreSQL implements only part of Hunspell's compound
-rules).
+rules). A word of two letters ("EU", "FN") matches where a word starts instead: inside a word two letters are a
+coincidence, and no trigram index can find them there, so "EU" read every activity in turn.
 
 - PostgreSQL: the substring test uses the `pg_trgm` GIN index on `search_text` (migration 0003); in addition the
   `norwegian` full-text configuration matches inflected forms of the query's words ("beredskapen" finds
@@ -13,7 +14,7 @@ rules).
   column is not a model field, only this module reads it). Where that column is missing, only the substring
   test is used.
 - SQLite: an FTS5 table with the trigram tokenizer over `search_text`, kept in step by triggers, answers the substring test from an index; words shorter than three letters, which trigrams cannot index, are
-  tested with LIKE. `ensure_sqlite_fts()` runs after every `migrate` (post_migrate): it creates the table and
+  tested with LIKE (at a word's start). `ensure_sqlite_fts()` runs after every `migrate` (post_migrate): it creates the table and
   triggers where missing — a later migration that rebuilds `register_activity` drops its triggers — and then
   refills the table from `search_text`.
 - Any other case (FTS5 missing): LIKE on `search_text`, correct but unindexed.
@@ -25,6 +26,7 @@ from django.db.models.expressions import RawSQL
 
 FTS_CONFIG = "norwegian"
 SQLITE_FTS_TABLE = "register_activity_fts"
+WORD_STARTS = (" ", "-", "/", "(", "«", '"')  # what a word can follow in a normalised text
 DENSE = 1000  # SQLite: more FTS5 matches than this, and the words are tested row by row in index order
 
 _has_index: dict[str, bool] = {}
@@ -109,8 +111,21 @@ def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _occurs(word: str) -> Q:
+    """`word` occurs in the activity's text: anywhere, or for a word shorter than a trigram where a word starts.
+    Inside a word two letters are a coincidence ("eu" in "neurologi"), and a trigram index cannot find them
+    there; at a word's start it can ("EU-kommisjonen", "(FN)")."""
+    if len(word) >= 3:
+        return Q(search_text__contains=word)
+    match = Q(search_text__startswith=word)
+    for before in WORD_STARTS:
+        match |= Q(search_text__contains=before + word)
+    return match
+
+
 def activity_text_match(query: str, words: list[str]) -> Q:
-    """A filter on Activity: every word of `words` (from the normalised `query`) occurs in the activity's text."""
+    """A filter on Activity: every word of `words` (from the normalised `query`) occurs in the activity's text
+    (words of two letters where a word starts)."""
     if not words:
         return Q(pk__in=[])
     if connection.vendor == "sqlite" and sqlite_fts_available():
@@ -118,7 +133,7 @@ def activity_text_match(query: str, words: list[str]) -> Q:
         match = Q()
         for word in words:
             if len(word) < 3:
-                match &= Q(search_text__contains=word)
+                match &= _occurs(word)
         if long_words:
             expression = " AND ".join(_fts5_phrase(w) for w in long_words)
             if _fts5_count(expression, DENSE + 1) > DENSE:
@@ -132,7 +147,7 @@ def activity_text_match(query: str, words: list[str]) -> Q:
         return match
     match = Q()
     for word in words:
-        match &= Q(search_text__contains=word)
+        match &= _occurs(word)
     if connection.vendor == "postgresql" and postgresql_vector_available():
         stemmed = RawSQL(
             f"register_activity.search_vector @@ plainto_tsquery('{FTS_CONFIG}'::regconfig, %s)",

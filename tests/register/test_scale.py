@@ -37,6 +37,29 @@ def test_every_word_must_occur_and_short_words_match_too():
     assert titles(search("beredskap norden")) == {"Legemiddelberedskap i Norden"}
 
 
+def test_a_two_letter_word_matches_where_a_word_starts_not_inside_one():
+    for title in ("EU-kommisjonens møte", "Rapport til FN", "Nevrologi og neuroforskning", "Arbeid (EU)"):
+        Activity.objects.create(year=2021, title=title, description="Et utvalg som ikke nevner noe annet")
+    assert titles(search("eu")) == {"EU-kommisjonens møte", "Arbeid (EU)"}
+    assert titles(search("fn")) == {"Rapport til FN"}
+    assert titles(search("neuro")) == {"Nevrologi og neuroforskning"}  # three letters: inside a word too
+
+
+def test_activities_linked_to_a_named_arena_and_found_by_text_are_counted_together(monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    arena = Arena.objects.create(name="Salthandlingsgruppen", kind="network")
+    for year in (2018, 2019, 2020):
+        Activity.objects.create(year=year, title=f"Møte {year}").arenas.set([arena])
+    for year in (2021, 2017):
+        Activity.objects.create(year=year, title=f"Salthandlingsgruppen om natrium {year}")
+    results = search("salthandlingsgruppen")
+    assert (results.total_activities, results.activities_capped) == (3, True)
+    assert titles(results) == {"Salthandlingsgruppen om natrium 2021", "Møte 2020", "Møte 2019"}
+    monkeypatch.setattr(search_module, "COUNT_CAP", 10)
+    results = search("salthandlingsgruppen")
+    assert (results.total_activities, results.activities_capped) == (5, False)
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table exists on SQLite only")
 def test_sqlite_has_its_fts5_trigram_table():
     assert sqlite_fts_available()
