@@ -11,8 +11,8 @@
 The activity text match uses an index on each database (arena/register/textsearch.py: pg_trgm and `norwegian`
 full text on PostgreSQL, FTS5 trigrams on SQLite).
 
-Bounded work per query, whatever the register's size: at most NAME_LIMIT names and linked arenas are considered,
-only the newest COUNT_CAP + 1 matching activities are read: those are ranked and counted (`Results.activities_capped`
+Bounded work per query, whatever the register's size: at most NAME_LIMIT names and linked arenas are considered;
+activities are followed from the arenas shown (at most GROUP_LIMIT) and those of a named organisation; only the newest COUNT_CAP + 1 matching activities are read: those are ranked and counted (`Results.activities_capped`
 then says "more than"), and only the shown ones become model instances. The list of all names for typo matching is kept in each process's
 memory and reloaded when any name changes (`alias_names()`); substring matches on names are found in it too.
 Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
@@ -283,6 +283,7 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
             arenas[arena.pk] = arena
             scores["arena"].setdefault(arena.pk, 60)
             why[("arena", arena.pk)] = label
+    of_named_orgs = set(arenas)
     unread = [pk for pk in scores["arena"] if pk not in arenas]
     if unread:
         arenas.update((a.pk, a) for a in visible(Arena.objects.filter(pk__among=unread)).only(*NAME_FIELDS))
@@ -298,14 +299,17 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     results.engagements = _engagements(scores, limit, visible)
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]
-    # The activities matching the text, and those linked to the named arenas and organisations, are read
+    # The activities matching the text, and those linked to the arenas and organisations named, are read
     # apart, newest first, COUNT_CAP + 1 of each, and merged: one query with OR made PostgreSQL walk all the
     # activities in the list's order (it guesses that half the rows are linked), 300 ms for "WHO". The links
     # are one primary-key subquery, a union: an OR across many-to-many joins would defeat the indexes.
     rows = _newest(activity_text_match(query, words))
+    # Activities are followed from the arenas shown and from every arena of a named organisation: a word in
+    # two hundred arena names ("beredskap") names none of them.
+    followed = of_named_orgs | {hit.obj.pk for hit in results.arenas}
     links = []
-    if named_arenas:
-        links.append(Activity.arenas.through.objects.filter(arena__among=named_arenas).values("activity"))
+    if followed:
+        links.append(Activity.arenas.through.objects.filter(arena__among=followed).values("activity"))
     if linked_orgs:
         links.append(
             Activity.partners.through.objects.filter(organisation__among=linked_orgs).values("activity")

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 
 from arena.register import search as search_module
-from arena.register.models import Activity, Arena
+from arena.register.models import Activity, Arena, Organisation
 from arena.register.names import add_aliases
 from arena.register.search import search
 from arena.register.textsearch import sqlite_fts_available
@@ -114,3 +114,18 @@ def test_activity_years_are_distinct_and_newest_first():
     assert activity_years(limit=2) == [2023, 2021]
     Activity.objects.all().delete()
     assert activity_years() == []
+
+
+def test_activities_are_followed_from_the_arenas_shown_and_every_arena_of_a_named_organisation():
+    org = Organisation.objects.create(name="Tallorganisasjonen", kind="international")
+    named = [Arena.objects.create(name=f"Tallgruppe {c}", kind="network") for c in "abc"]
+    below = [Arena.objects.create(name=f"Utvalg {c}", kind="network", organisation=org) for c in "abc"]
+    for number, arena in enumerate(named + below):
+        Activity.objects.create(year=2020, title=f"Møte nummer {number}").arenas.set([arena])
+    # A word in many arena names names none of them: only the arenas shown lead to their activities.
+    results = search("tallgruppe", limit=2)
+    assert [h.obj for h in results.arenas] == named[:2]
+    assert results.total_activities == 2
+    # An organisation's name leads to the activities of all its arenas, shown or not.
+    results = search("tallorganisasjonen", limit=2)
+    assert len(results.arenas) == 2 and results.total_activities == 3
