@@ -3,12 +3,12 @@ invalid value reported on the form; many-to-many filters are subqueries, so no r
 scoped by `Access.monitoring_items` before filtering, so a filter can never reveal a team item."""
 
 import django_filters as df
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from arena.monitoring.models import AccessLevel, MonitoringItem, SourceKind, Topic
 from arena.register.models import Country
 from arena.register.normalize import normalize_name
+from arena.register.textsearch import occurs
 from arena.web.filters import ModelChoiceFilter
 from arena.web.widgets import FastSelect
 
@@ -46,7 +46,9 @@ class MonitoringItemFilter(df.FilterSet):
 
     def filter_text(self, queryset, name, value):
         for word in normalize_name(value).split()[:10]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+            queryset = queryset.filter(
+                occurs(word, "title", "icontains") | occurs(word, "summary", "icontains")
+            )
         return queryset
 
     def filter_country(self, queryset, name, value):

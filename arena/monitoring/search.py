@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arena.monitoring.models import MonitoringItem
 from arena.register.search import ExtraGroup, Hit, add_group, loaded
+from arena.register.textsearch import occurs
 
 
 def find_items(query: str, words: list[str], named: dict, access, limit: int) -> list[Hit]:
@@ -14,7 +15,7 @@ def find_items(query: str, words: list[str], named: dict, access, limit: int) ->
         return []
     text = Q()
     for word in words[:10]:
-        text &= Q(title__icontains=word) | Q(summary__icontains=word)
+        text &= occurs(word, "title", "icontains") | occurs(word, "summary", "icontains")
     condition = text
     if named.get("organisation"):
         condition |= Q(source_organisation__among=named["organisation"])

@@ -111,15 +111,15 @@ def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _occurs(word: str) -> Q:
-    """`word` occurs in the activity's text: anywhere, or for a word shorter than a trigram where a word starts.
-    Inside a word two letters are a coincidence ("eu" in "neurologi"), and a trigram index cannot find them
-    there; at a word's start it can ("EU-kommisjonen", "(FN)")."""
+def occurs(word: str, field: str = "search_text", lookup: str = "contains") -> Q:
+    """`word` occurs in `field` (with `lookup`: contains or icontains): anywhere, or for a word shorter than a
+    trigram where a word starts. Inside a word two letters are a coincidence ("eu" in "neurologi"), and a trigram
+    index cannot find them there; at a word's start it can ("EU-kommisjonen", "(FN)")."""
     if len(word) >= 3:
-        return Q(search_text__contains=word)
-    match = Q(search_text__startswith=word)
+        return Q(**{f"{field}__{lookup}": word})
+    match = Q(**{f"{field}__{lookup.replace('contains', 'startswith')}": word})
     for before in WORD_STARTS:
-        match |= Q(search_text__contains=before + word)
+        match |= Q(**{f"{field}__{lookup}": before + word})
     return match
 
 
@@ -133,7 +133,7 @@ def activity_text_match(query: str, words: list[str]) -> Q:
         match = Q()
         for word in words:
             if len(word) < 3:
-                match &= _occurs(word)
+                match &= occurs(word)
         if long_words:
             expression = " AND ".join(_fts5_phrase(w) for w in long_words)
             if _fts5_count(expression, DENSE + 1) > DENSE:
@@ -147,7 +147,7 @@ def activity_text_match(query: str, words: list[str]) -> Q:
         return match
     match = Q()
     for word in words:
-        match &= _occurs(word)
+        match &= occurs(word)
     if connection.vendor == "postgresql" and postgresql_vector_available():
         stemmed = RawSQL(
             f"register_activity.search_vector @@ plainto_tsquery('{FTS_CONFIG}'::regconfig, %s)",

@@ -1,13 +1,16 @@
 """The item table's rows (monitoring/listing.py): date, link, countries in name order and in the page's
 language, the source or its kind, and the team-only mark."""
 
+import datetime
+
 import pytest
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import translation
 
+from arena.monitoring.items import save_item
 from arena.monitoring.listing import item_rows
-from arena.monitoring.models import MonitoringItem
+from arena.monitoring.models import MonitoringItem, SourceKind
 
 
 def test_item_rows_show_what_the_table_shows(team):
@@ -41,3 +44,23 @@ def test_the_topic_filter_is_kept_and_offers_a_topic_added_after_it_was_drawn():
     assert '<option value="test-topic">Testtema &amp; &lt;co&gt;</option>' in after
     chosen = str(MonitoringItemFilter({"topic": "test-topic"}).form["topic"])
     assert '<option value="test-topic" selected>' in chosen
+
+
+def test_the_text_filter_finds_a_two_letter_word_where_a_word_starts(team):
+    from arena.monitoring.filters import MonitoringItemFilter
+
+    def item(title, summary=""):
+        new = MonitoringItem(date=datetime.date(2021, 5, 3), title=title, summary=summary)
+        new.source_kind = SourceKind.AUTHORITY
+        return save_item(new, by=team.member)
+
+    eu = item("EU-landene samordner innreise")
+    summarised = item("Felles sertifikat", summary="Et forslag fra kommisjonen (EU) om vaksinebevis")
+    item("Nevrologiske følger av neuroinfeksjoner")
+
+    def found(text):
+        return set(MonitoringItemFilter({"q": text}, queryset=MonitoringItem.objects.all()).qs)
+
+    assert found("eu") == {eu, summarised}
+    assert found("EU innreise") == {eu}
+    assert len(found("neuro")) == 1  # three letters: inside a word too
