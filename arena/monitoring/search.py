@@ -16,16 +16,25 @@ def find_items(query: str, words: list[str], named: dict, access, limit: int) ->
     text = Q()
     for word in words[:10]:
         text &= occurs(word, "title", "icontains") | occurs(word, "summary", "icontains")
-    condition = text
-    if named.get("organisation"):
-        condition |= Q(source_organisation__among=named["organisation"])
-    if named.get("arena"):
-        condition |= Q(source_arena__among=named["arena"])
-    # read as values; only the shown ones become (partly loaded) model instances
+    # The text's matches and the named sources' items are read apart and merged, as for activities: in one
+    # query with OR, PostgreSQL tested every item's title and summary in date order ("EU": 110 ms).
     fields = ["id", "date", "title"]
-    rows = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")
+
+    def newest(condition):
+        rows = access.monitoring_items(MonitoringItem.objects.filter(condition)).order_by("-date", "-pk")
+        return list(rows.values_list(*fields)[: limit * 4])
+
+    rows = newest(text)
+    sources = Q()
+    if named.get("organisation"):
+        sources |= Q(source_organisation__among=named["organisation"])
+    if named.get("arena"):
+        sources |= Q(source_arena__among=named["arena"])
+    if sources:
+        merged = {row[0]: row for row in (*rows, *newest(sources))}
+        rows = sorted(merged.values(), key=lambda row: (row[1], row[0]), reverse=True)[: limit * 4]
     scored = []
-    for row in rows.values_list(*fields)[: limit * 4]:
+    for row in rows:
         title = row[2].casefold()
         scored.append((50 + 10 * sum(w in title for w in words) + row[1].toordinal() / 10_000_000, row))
     scored.sort(key=lambda pair: -pair[0])

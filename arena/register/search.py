@@ -85,7 +85,8 @@ def alias_owners() -> dict[str, tuple[tuple[int | None, int | None, int | None],
 class ExtraGroup:
     """A result group another app adds to the search (e.g. arena.monitoring's items), registered with
     `add_group`. `find(query, words, named, access, limit)` returns Hits: `named` holds the organisation and
-    arena ids the query names ({"organisation": {...}, "arena": {...}}); `access` is the searcher's `Access`,
+    arena ids the query names ({"organisation": {...}, "arena": {...}}; the arenas are those activities are
+    followed from: the ones shown and those of a named organisation); `access` is the searcher's `Access`,
     which the group must respect — without an access (a caller that has none) the group is left out."""
 
     name: str
@@ -288,7 +289,6 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     if unread:
         arenas.update((a.pk, a) for a in visible(Arena.objects.filter(pk__among=unread)).only(*NAME_FIELDS))
     scores["arena"] = {pk: s for pk, s in scores["arena"].items() if pk in arenas}
-    named_arenas = {pk for pk, s in scores["arena"].items() if s >= 60}
 
     units = Unit.objects.filter(pk__among=scores["unit"]).only(*NAME_FIELDS) if scores["unit"] else []
     results.units = _ranked(units, scores["unit"], why, "unit", limit)
@@ -333,6 +333,6 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
         Hit(loaded(Activity, ACTIVITY_FIELDS, row[:3]), score) for score, row in scored[:limit]
     ]
     if access is not None:
-        named = {"organisation": linked_orgs, "arena": named_arenas}
+        named = {"organisation": linked_orgs, "arena": followed}
         results.extra = [(g.name, g.find(query, words, named, access, limit)) for g in EXTRA_GROUPS]
     return results

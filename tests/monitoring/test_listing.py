@@ -64,3 +64,22 @@ def test_the_text_filter_finds_a_two_letter_word_where_a_word_starts(team):
     assert found("eu") == {eu, summarised}
     assert found("EU innreise") == {eu}
     assert len(found("neuro")) == 1  # three letters: inside a word too
+
+
+def test_search_finds_items_by_their_named_source_and_by_text_newest_first(team):
+    from arena.register.models import Organisation
+    from arena.register.permissions import Access
+    from arena.register.search import search
+
+    agency = Organisation.objects.create(name="Smittevernbyrået Testland", kind="national")
+
+    def item(day, title, **source):
+        new = MonitoringItem(date=datetime.date(2021, 6, day), title=title, **source)
+        return save_item(new, by=team.member)
+
+    sourced = item(1, "Nye råd om reiser", source_kind=SourceKind.AUTHORITY, source_organisation=agency)
+    mentioned = item(2, "Smittevernbyrået Testland endrer kurs", source_kind=SourceKind.MEDIA)
+    item(3, "Noe helt annet", source_kind=SourceKind.MEDIA)
+    results = search("Smittevernbyrået Testland", access=Access.of(team.member))
+    hits = dict(results.extra)["monitoring_items"]
+    assert [h.obj.pk for h in hits] == [mentioned.pk, sourced.pk]
