@@ -20,7 +20,7 @@ Names written without model signals (bulk inserts, raw SQL) are seen after the n
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate, islice
 from math import ceil, floor
 
 from django.db import DEFAULT_DB_ALIAS
@@ -55,6 +55,16 @@ class _Names:
     names: list[str]  # sorted by (length, name): the first names containing the query are the best ones
     lengths: list[int]  # the length of each name, to pick those of about the query's length (typos)
     owners: dict[str, tuple[tuple[int | None, int | None, int | None], ...]]
+    joined: str  # the names in order, one per line (a normalised name has no line break), for str.find
+    starts: list[int]  # where each name starts in `joined`
+
+    def containing(self, query: str):
+        """The names that contain `query`, in order: found in `joined` (one scan in C, not a test per name)."""
+        at = self.joined.find(query)
+        while at >= 0:
+            index = bisect_right(self.starts, at) - 1
+            yield self.names[index]
+            at = self.joined.find(query, self.starts[index] + self.lengths[index] + 1)
 
 
 @memo(ALIAS_NAMES)
@@ -64,8 +74,14 @@ def _alias_table() -> _Names:
     for name, *owner in rows.iterator(chunk_size=5000):
         owners.setdefault(name, []).append(tuple(owner))
     names = sorted(owners, key=lambda name: (len(name), name))
+    lengths = [len(name) for name in names]
+    starts = list(accumulate((length + 1 for length in lengths[:-1]), initial=0))
     return _Names(
-        names, [len(name) for name in names], {name: tuple(found) for name, found in owners.items()}
+        names,
+        lengths,
+        {name: tuple(found) for name, found in owners.items()},
+        "\n".join(names),
+        starts,
     )
 
 
@@ -169,7 +185,7 @@ def _match_aliases(query: str) -> dict[tuple[str, int], tuple[float, str]]:
     table = _alias_table()
     # Substring matches, read from the kept list until NAME_LIMIT are found (the same on every database).
     # The list is sorted shortest first, and an exact name is the shortest name containing the query.
-    for name in islice((name for name in table.names if query in name), NAME_LIMIT):
+    for name in islice(table.containing(query), NAME_LIMIT):
         keep(name, table.owners[name], _name_score(query, name))
     if len(query) >= 4:  # typos
         close = process.extract(
