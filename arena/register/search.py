@@ -41,8 +41,8 @@ NAME_LIMIT = 200  # names (and arenas linked to a named organisation) considered
 COUNT_CAP = (
     200  # the newest matching activities read, ranked and counted; beyond it the page says "more than"
 )
-NAME_FIELDS = (
-    "pk",
+NAME_ROW = (
+    "id",
     "name",
     "abbreviation",
 )  # what str() and get_absolute_url() of a unit, organisation or arena use
@@ -204,9 +204,13 @@ def loaded(model, fields: list[str], values) -> object:
     return model.from_db(DEFAULT_DB_ALIAS, names, [given[name] for name in names])
 
 
-def _ranked(objects, scores: dict, why: dict, kind: str, limit: int) -> list[Hit]:
-    ranked = sorted(objects, key=lambda o: (-scores[o.pk], str(o)))
-    return [Hit(o, scores[o.pk], why.get((kind, o.pk), "")) for o in ranked[:limit]]
+def _ranked(model, rows, scores: dict, why: dict, kind: str, limit: int) -> list[Hit]:
+    """The best `limit` of `rows` (NAME_ROW values) by score, then by name; only those become instances."""
+    ranked = sorted(rows, key=lambda row: (-scores[row[0]], model.label(row[1], row[2])))
+    return [
+        Hit(loaded(model, NAME_ROW, row), scores[row[0]], why.get((kind, row[0]), ""))
+        for row in ranked[:limit]
+    ]
 
 
 def _engagements(scores: dict, limit: int, visible) -> list[Hit]:
@@ -274,44 +278,47 @@ def search(text: str, limit: int = GROUP_LIMIT, access=None) -> Results:
     }
     # pending proposals (arena.suggestions) only for their proposer and the coordinator
     visible = access.visible if access is not None else without_pending
-    named_ones = visible(Organisation.objects.filter(pk__among=scores["organisation"])).only(*NAME_FIELDS)
-    organisations = {o.pk: o for o in named_ones} if scores["organisation"] else {}
+    named_ones = visible(Organisation.objects.filter(pk__among=scores["organisation"]))
+    organisations = (
+        {row[0]: row for row in named_ones.values_list(*NAME_ROW)} if scores["organisation"] else {}
+    )
     scores["organisation"] = {pk: s for pk, s in scores["organisation"].items() if pk in organisations}
 
     # Everything linked to an organisation that the query names (exactly or nearly): its sub-organisations,
     # their arenas, the activities on those arenas or with it as partner.
     named_orgs = {pk for pk, s in scores["organisation"].items() if s >= 90}
     linked_orgs: set[int] = set()
-    arenas: dict[int, Arena] = {}
+    arenas: dict[int, tuple] = {}  # pk → NAME_ROW values
     why = {}
     if named_orgs:
         kept = kept_organisations()
         label = ", ".join(sorted(kept.short_names.get(pk, "") for pk in named_orgs))
         below = kept.tree.descendants(named_orgs) - set(organisations)
         if below:
-            linked = visible(Organisation.objects.filter(pk__among=below)).only(*NAME_FIELDS)
-            organisations.update((o.pk, o) for o in linked)
+            linked = visible(Organisation.objects.filter(pk__among=below)).values_list(*NAME_ROW)
+            organisations.update((row[0], row) for row in linked)
         linked_orgs = named_orgs | (set(organisations) & below)
         for pk in linked_orgs - named_orgs:
             scores["organisation"].setdefault(pk, 60)
             why[("organisation", pk)] = label
         linked_arenas = visible(Arena.objects.filter(organisation__among=linked_orgs))
-        for arena in linked_arenas.order_by("organisation_id", "pk").only(*NAME_FIELDS)[:NAME_LIMIT]:
-            arenas[arena.pk] = arena
-            scores["arena"].setdefault(arena.pk, 60)
-            why[("arena", arena.pk)] = label
+        for row in linked_arenas.order_by("organisation_id", "pk").values_list(*NAME_ROW)[:NAME_LIMIT]:
+            arenas[row[0]] = row
+            scores["arena"].setdefault(row[0], 60)
+            why[("arena", row[0])] = label
     of_named_orgs = set(arenas)
     unread = [pk for pk in scores["arena"] if pk not in arenas]
     if unread:
-        arenas.update((a.pk, a) for a in visible(Arena.objects.filter(pk__among=unread)).only(*NAME_FIELDS))
+        named = visible(Arena.objects.filter(pk__among=unread)).values_list(*NAME_ROW)
+        arenas.update((row[0], row) for row in named)
     scores["arena"] = {pk: s for pk, s in scores["arena"].items() if pk in arenas}
 
-    units = Unit.objects.filter(pk__among=scores["unit"]).only(*NAME_FIELDS) if scores["unit"] else []
-    results.units = _ranked(units, scores["unit"], why, "unit", limit)
+    units = Unit.objects.filter(pk__among=scores["unit"]).values_list(*NAME_ROW) if scores["unit"] else []
+    results.units = _ranked(Unit, units, scores["unit"], why, "unit", limit)
     results.organisations = _ranked(
-        organisations.values(), scores["organisation"], why, "organisation", limit
+        Organisation, organisations.values(), scores["organisation"], why, "organisation", limit
     )
-    results.arenas = _ranked(arenas.values(), scores["arena"], why, "arena", limit)
+    results.arenas = _ranked(Arena, arenas.values(), scores["arena"], why, "arena", limit)
     results.engagements = _engagements(scores, limit, visible)
 
     words = [w for w in query.split(" ") if len(w) >= MIN_QUERY]

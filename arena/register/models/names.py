@@ -105,9 +105,7 @@ class NamedEntity(ChoiceLabels, models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        if self.abbreviation and self.abbreviation.casefold() not in self.name.casefold():
-            return f"{self.name} ({self.abbreviation})"
-        return self.name
+        return self.label(self.name, self.abbreviation)
 
     def save(self, *args, **kwargs):
         with transaction.atomic():
@@ -117,6 +115,13 @@ class NamedEntity(ChoiceLabels, models.Model):
     @property
     def short_name(self) -> str:
         return self.abbreviation or self.name
+
+    @staticmethod
+    def label(name: str, abbreviation: str) -> str:
+        """The str() of an entity with these names, for rows read without making instances."""
+        if abbreviation and abbreviation.casefold() not in name.casefold():
+            return f"{name} ({abbreviation})"
+        return name
 
 
 # The name table's upkeep. Low-level: these write Alias rows only. Changes a person makes go through the
