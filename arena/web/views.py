@@ -235,17 +235,17 @@ def arena_detail(request, pk: int):
         "children": visible(arena.children.all()),
         "countries": arena.countries.all(),
         "other_names": _other_names(arena.aliases.all()),
-        # Norway's whole participation: the directorate's units, then the national partners
-        "engagements": arena.engagements.filter(unit__isnull=False)
-        .select_related("unit")
-        .prefetch_related("people")
-        .order_by(unit_kind_order("unit__"), "unit__name", "role"),
-        "partner_engagements": arena.engagements.filter(partner__isnull=False)
-        .select_related("partner")
-        .prefetch_related("people")
-        .order_by("partner__name", "role"),
         "activities": listing.activity_rows(_activities(arena.activities), arenas=False),
     }
+    # Norway's whole participation, read at once: the directorate's units (by kind and name), then the national
+    # partners (by name)
+    engagements = list(
+        arena.engagements.select_related("unit", "partner")
+        .prefetch_related("people")
+        .order_by(unit_kind_order("unit__"), "unit__name", "partner__name", "role")
+    )
+    context["engagements"] = [e for e in engagements if e.unit_id is not None]
+    context["partner_engagements"] = [e for e in engagements if e.partner_id is not None]
     return render(request, "web/arena_detail.html", context)
 
 
