@@ -12,9 +12,11 @@ The activity text match uses an index on each database (arena/register/textsearc
 full text on PostgreSQL, FTS5 trigrams on SQLite).
 
 Bounded work per query, whatever the register's size: at most NAME_LIMIT names and linked arenas are considered;
-activities are followed from the arenas shown (at most GROUP_LIMIT) and those of a named organisation; only the newest COUNT_CAP + 1 matching activities are read: those are ranked and counted (`Results.activities_capped`
-then says "more than"), and only the shown ones become model instances. The list of all names for typo matching is kept in each process's
-memory and reloaded when any name changes (`alias_names()`); substring matches on names are found in it too.
+activities are followed from the arenas shown (at most GROUP_LIMIT) and those of a named organisation; only the
+newest COUNT_CAP + 1 matching activities are read: those are ranked and counted (`Results.activities_capped` then
+says "more than"), and only the shown ones become model instances. The list of all names for typo matching is kept
+in each process's memory and reloaded when any name changes (`alias_names()`); substring matches on names are
+found in it too.
 Names written without model signals (bulk inserts, raw SQL) are seen after the next change or restart.
 """
 
