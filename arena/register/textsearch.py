@@ -14,7 +14,9 @@ coincidence, and no trigram index can find them there, so "EU" read every activi
   column is not a model field, only this module reads it). Where that column is missing, only the substring
   test is used.
 - SQLite: an FTS5 table with the trigram tokenizer over `search_text`, kept in step by triggers, answers the substring test from an index; words shorter than three letters, which trigrams cannot index, are
-  tested with LIKE (at a word's start). `ensure_sqlite_fts()` runs after every `migrate` (post_migrate): it creates the table and
+  found at a word's start through the same table (their trigrams after a space, "(", "-" …) and an index on
+  the text's first two letters (`register_activity_search_start`, made with the table); a word too common for that
+  is tested with LIKE in the page's order. `ensure_sqlite_fts()` runs after every `migrate` (post_migrate): it creates the table and
   triggers where missing — a later migration that rebuilds `register_activity` drops its triggers — and then
   refills the table from `search_text`.
 - Any other case (FTS5 missing): LIKE on `search_text`, correct but unindexed.
@@ -27,6 +29,7 @@ from django.db.models.expressions import RawSQL
 FTS_CONFIG = "norwegian"
 SQLITE_FTS_TABLE = "register_activity_fts"
 WORD_STARTS = (" ", "-", "/", "(", "«", '"')  # what a word can follow in a normalised text
+SQLITE_START_INDEX = "register_activity_search_start"  # SQLite: the text's first two letters, for short words
 DENSE = 1000  # SQLite: more FTS5 matches than this, and the words are tested row by row in index order
 
 _has_index: dict[str, bool] = {}
@@ -57,6 +60,10 @@ def ensure_sqlite_fts(using: str = "default", **kwargs) -> None:
         present = {row[0] for row in cursor.fetchall()}
         if "register_activity" not in present:
             return
+        if SQLITE_START_INDEX not in present:
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {SQLITE_START_INDEX} ON register_activity (substr(search_text, 1, 2))"
+            )
         missing = [name for name in (SQLITE_FTS_TABLE, *_SQLITE_TRIGGERS) if name not in present]
         if not missing:
             return
@@ -123,6 +130,18 @@ def occurs(word: str, field: str = "search_text", lookup: str = "contains") -> Q
     return match
 
 
+def _sqlite_short_word(word: str) -> Q:
+    """SQLite: a two-letter word where a word starts, found through indexes: FTS5 trigrams of the word after
+    each of WORD_STARTS (" eu", "(eu" …) and the index on the text's first two letters. A word that common (more
+    than DENSE) is tested row by row in the page's order instead, as common long words are."""
+    expression = " OR ".join(_fts5_phrase(before + word) for before in WORD_STARTS)
+    if len(word) != 2 or _fts5_count(expression, DENSE + 1) > DENSE:
+        return occurs(word)
+    sql = f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s"  # noqa: S608
+    at_start = RawSQL("substr(register_activity.search_text, 1, 2) = %s", [word], output_field=BooleanField())
+    return Q(pk__in=RawSQL(sql, [expression])) | Q(at_start)
+
+
 def activity_text_match(query: str, words: list[str]) -> Q:
     """A filter on Activity: every word of `words` (from the normalised `query`) occurs in the activity's text
     (words of two letters where a word starts)."""
@@ -133,7 +152,7 @@ def activity_text_match(query: str, words: list[str]) -> Q:
         match = Q()
         for word in words:
             if len(word) < 3:
-                match &= occurs(word)
+                match &= _sqlite_short_word(word)
         if long_words:
             expression = " AND ".join(_fts5_phrase(w) for w in long_words)
             if _fts5_count(expression, DENSE + 1) > DENSE:

@@ -9,7 +9,7 @@ from arena.register import search as search_module
 from arena.register.models import Activity, Arena, Organisation
 from arena.register.names import add_aliases
 from arena.register.search import search
-from arena.register.textsearch import sqlite_fts_available
+from arena.register.textsearch import activity_text_match, sqlite_fts_available
 from arena.register.years import activity_years
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,19 @@ def test_activities_linked_to_a_named_arena_and_found_by_text_are_counted_togeth
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table exists on SQLite only")
 def test_sqlite_has_its_fts5_trigram_table():
     assert sqlite_fts_available()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the first-letters index is SQLite's")
+def test_sqlite_finds_a_two_letter_word_through_its_indexes():
+    Activity.objects.create(year=2021, title="EU-kommisjonens møte")
+    query = Activity.objects.filter(activity_text_match("eu", ["eu"])).values("pk")
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(row[-1] for row in cursor.fetchall())
+    assert "register_activity_search_start" in plan and "register_activity_fts" in plan, plan
+    assert "SCAN register_activity " not in f"{plan} ", plan
+    assert len(query) == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the norwegian configuration is PostgreSQL's")
