@@ -3,6 +3,7 @@ choice labels (register/models/labels.py) and the filter forms' reference lists 
 their tables change, arena/register/stamps.py)."""
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
@@ -89,3 +90,41 @@ def test_a_kept_list_still_checks_the_chosen_value():
     unit.delete()
     form = ActivityFilterSet({"unit": str(unit.pk)}).form
     assert not form.is_valid() and "unit" in form.errors
+
+
+def _menu(response) -> str:
+    page = response.content.decode()
+    return page[page.index('<ul class="site-nav__menu">') : page.index('<form class="site-search"')]
+
+
+def _menu_rendered(response) -> bool:
+    return "web/includes/site_nav.html" in [t.name for t in response.templates]
+
+
+def test_the_main_menu_is_kept_per_section_language_permissions_and_address_prefix(as_persona):
+    # Every kept copy is looked up by what changes the menu; a key left out would show here as a wrong link,
+    # a wrong current section or an entry for someone who may not use it.
+    caches["pages"].clear()  # what earlier tests in this process left
+    reader = as_persona("reader")
+    first = reader.get(reverse("arena-list"))
+    assert _menu_rendered(first) and f'href="{reverse("arena-list")}" aria-current="page"' in _menu(first)
+    again = reader.get(reverse("arena-list") + "?page=1")
+    assert not _menu_rendered(again) and _menu(again) == _menu(first)  # kept: not rendered again
+    other = reader.get(reverse("unit-list"))
+    assert f'href="{reverse("unit-list")}" aria-current="page"' in _menu(other)
+    assert "aria-current" not in _menu(other).split(reverse("arena-list"))[1].split("</li>")[0]
+    assert reverse("suggestion-list") not in _menu(first) and reverse("ingest-list") not in _menu(first)
+    contact = _menu(as_persona("contact_kf").get(reverse("arena-list")))  # may propose entries, not import
+    assert reverse("suggestion-list") in contact and reverse("ingest-list") not in contact
+    coordinator = as_persona("coordinator")
+    menu = _menu(coordinator.get(reverse("arena-list")))
+    assert reverse("ingest-list") in menu and "Registeret" in menu
+    coordinator.cookies["django_language"] = "en"
+    english = _menu(coordinator.get(reverse("arena-list")))
+    assert "Register" in english and "Registeret" not in english
+    set_script_prefix("/arena/")  # served below /arena/ (the WSGI handler sets it from SCRIPT_NAME)
+    try:
+        prefixed = _menu(coordinator.get("/arenaer/"))
+    finally:
+        set_script_prefix("/")
+    assert 'href="/arena/arenaer/"' in prefixed and 'href="/arenaer/"' not in prefixed

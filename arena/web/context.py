@@ -1,7 +1,7 @@
 """Template context shared by every page."""
 
 from django.conf import settings
-from django.urls import NoReverseMatch, resolve, reverse
+from django.urls import NoReverseMatch, get_script_prefix, resolve, reverse
 
 # First part of a URL name -> the navigation entry it belongs to ("unit-detail" -> "unit").
 _SECTIONS = {
@@ -45,6 +45,7 @@ def arena(request):
         "organisation_name": settings.ORGANISATION_NAME,
         "nav_section": section if section in _SECTIONS else "",
         "register_sections": REGISTER_SECTIONS,
+        "script_prefix": get_script_prefix(),  # part of kept fragments' keys: their links begin with it
         # A callable, so templates evaluate it only where they ask (the signed-out header), not on every page.
         "language_switch_public": _language_switch_is_public,
         # The user's permissions, computed once per request (arena.register.permissions.AccessMiddleware).
